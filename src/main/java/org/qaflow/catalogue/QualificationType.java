@@ -1,0 +1,3 @@
+package org.qaflow.catalogue;
+
+public enum QualificationType { AWARD, CERTIFICATE, DIPLOMA, APPRENTICESHIP_DIPLOMA }

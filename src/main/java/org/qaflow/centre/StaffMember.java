@@ -1,0 +1,72 @@
+package org.qaflow.centre;
+
+import jakarta.persistence.*;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An assessor or IQA employed by a centre, with what their eligibility is judged on. */
+@Entity
+@Table(name = "staff_member")
+public class StaffMember {
+
+    public enum QualificationStatus { HELD, WORKING_TOWARDS }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "centre_id")
+    private Centre centre;
+    /** The login of this person, when they have one. */
+    private String username;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private StaffRole role;
+    private int occupationalCompetenceLevel;
+    private boolean salesLeadershipCompetence;
+
+    @ElementCollection
+    @CollectionTable(name = "staff_qualification", joinColumns = @JoinColumn(name = "staff_id"))
+    private List<HeldQualification> qualifications = new ArrayList<>();
+
+    @OneToMany(mappedBy = "staff", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("activityDate")
+    private List<CpdActivity> cpd = new ArrayList<>();
+
+    protected StaffMember() {
+    }
+
+    public StaffMember(Centre centre, String username, String name, StaffRole role, int occupationalCompetenceLevel,
+                       boolean salesLeadershipCompetence) {
+        this.centre = centre;
+        this.username = username;
+        this.name = name;
+        this.role = role;
+        this.occupationalCompetenceLevel = occupationalCompetenceLevel;
+        this.salesLeadershipCompetence = salesLeadershipCompetence;
+    }
+
+    public void addQualification(String code, QualificationStatus status) {
+        qualifications.add(new HeldQualification(code, status));
+    }
+
+    public void addCpd(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
+        cpd.add(new CpdActivity(this, date, hours, salesRelated, description));
+    }
+
+    public Long getId() { return id; }
+    public Centre getCentre() { return centre; }
+    public String getUsername() { return username; }
+    public String getName() { return name; }
+    public StaffRole getRole() { return role; }
+    public int getOccupationalCompetenceLevel() { return occupationalCompetenceLevel; }
+    public boolean isSalesLeadershipCompetence() { return salesLeadershipCompetence; }
+    public List<HeldQualification> getQualifications() { return qualifications; }
+    public List<CpdActivity> getCpd() { return cpd; }
+
+    @Embeddable
+    public record HeldQualification(String code, @Enumerated(EnumType.STRING) QualificationStatus status) {
+    }
+}

@@ -1,0 +1,3 @@
+package org.qaflow.centre;
+
+public enum StaffRole { ASSESSOR, IQA }

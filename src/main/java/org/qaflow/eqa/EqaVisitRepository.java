@@ -1,0 +1,9 @@
+package org.qaflow.eqa;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import java.util.List;
+
+public interface EqaVisitRepository extends JpaRepository<EqaVisit, Long> {
+
+    List<EqaVisit> findByCentreIdOrderByPlannedForDesc(Long centreId);
+}

@@ -1,0 +1,160 @@
+package org.qaflow.sampledata;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.qaflow.catalogue.CatalogueLoader;
+import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.catalogue.Qualification;
+import org.qaflow.centre.*;
+import org.qaflow.eqa.EqaVisit;
+import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.learner.DeclaredInterest;
+import org.qaflow.learner.DeclaredInterestRepository;
+import org.qaflow.learner.Learner;
+import org.qaflow.learner.LearnerRepository;
+import org.qaflow.sampledata.SampleDataFiles.*;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.AppUserRepository;
+import org.qaflow.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * Fills an empty database from sample-data/: the catalogue, three centres with their staff and learners, and the
+ * demo accounts. A database that already holds data is left exactly as it is.
+ */
+@Component
+@Order(0)
+public class SampleDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
+    /** Every demo account's password; only the hash is stored. */
+    static final String DEMO_PASSWORD = "demo";
+
+    private final Path sampleDataDir;
+    private final CatalogueLoader catalogue;
+    private final QualificationRepository qualifications;
+    private final CentreRepository centres;
+    private final StaffRepository staff;
+    private final LearnerRepository learners;
+    private final DeclaredInterestRepository interests;
+    private final EqaVisitRepository visits;
+    private final AppUserRepository users;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transaction;
+
+    public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, CatalogueLoader catalogue,
+                            QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
+                            LearnerRepository learners, DeclaredInterestRepository interests,
+                            EqaVisitRepository visits, AppUserRepository users, PasswordEncoder passwords,
+                            TransactionTemplate transaction) {
+        this.sampleDataDir = sampleDataDir;
+        this.catalogue = catalogue;
+        this.qualifications = qualifications;
+        this.centres = centres;
+        this.staff = staff;
+        this.learners = learners;
+        this.interests = interests;
+        this.visits = visits;
+        this.users = users;
+        this.passwords = passwords;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (catalogue.isLoaded()) {
+            log.info("Database already holds data; sample data not loaded");
+            return;
+        }
+        if (!Files.isDirectory(sampleDataDir)) {
+            throw new IllegalStateException("The database is empty and there is no sample data at "
+                    + sampleDataDir.toAbsolutePath() + " (set qaflow.sample-data-dir)");
+        }
+        transaction.executeWithoutResult(status -> {
+            catalogue.load(sampleDataDir.resolve("catalogue"));
+            List<CentreEntry> centreEntries = read("centres.yaml", new TypeReference<>() { });
+            centreEntries.forEach(this::loadCentre);
+            List<UserEntry> userEntries = read("users.yaml", new TypeReference<>() { });
+            userEntries.forEach(this::loadUser);
+        });
+        log.info("Sample data loaded from {}", sampleDataDir.toAbsolutePath());
+    }
+
+    private void loadCentre(CentreEntry e) {
+        Centre centre = centres.save(new Centre(e.code(), e.name(), e.directClaimStatus(),
+                Centre.RiskRating.valueOf(e.riskRating()), e.eqa(), approvedQualifications(e)));
+        for (VisitEntry v : list(e.visits())) {
+            EqaVisit visit = new EqaVisit(centre.getId(), v.eqa(), v.plannedFor());
+            if (v.visitedOn() != null) {
+                visit.record(v.visitedOn(), EqaVisit.Outcome.valueOf(v.outcome()), v.report());
+            }
+            visits.save(visit);
+        }
+        Map<String, StaffMember> staffByName = new HashMap<>();
+        for (StaffEntry s : list(e.staff())) {
+            StaffMember member = new StaffMember(centre, s.username(), s.name(), StaffRole.valueOf(s.role()),
+                    s.occupationalCompetenceLevel(), s.salesLeadershipCompetence());
+            list(s.qualifications()).forEach(q ->
+                    member.addQualification(q.code(), StaffMember.QualificationStatus.valueOf(q.status())));
+            list(s.cpd()).forEach(c -> member.addCpd(c.date(), c.hours(), c.salesRelated(), c.description()));
+            staffByName.put(s.name(), staff.save(member));
+        }
+        Map<String, Learner> learnersByUln = new HashMap<>();
+        for (LearnerEntry l : list(e.learners())) {
+            learnersByUln.put(l.uln(), learners.save(
+                    new Learner(centre, l.firstName(), l.lastName(), l.dateOfBirth(), l.uln())));
+        }
+        for (InterestEntry i : list(e.declaredInterests())) {
+            StaffMember member = Objects.requireNonNull(staffByName.get(i.staff()),
+                    () -> "centres.yaml: declared interest names unknown staff " + i.staff());
+            Learner learner = Objects.requireNonNull(learnersByUln.get(i.learnerUln()),
+                    () -> "centres.yaml: declared interest names unknown learner ULN " + i.learnerUln());
+            interests.save(new DeclaredInterest(member.getId(), learner.getId(), i.reason()));
+        }
+    }
+
+    private Set<String> approvedQualifications(CentreEntry e) {
+        if ("ALL".equals(e.qualifications())) {
+            return qualifications.findAllByOrderByPosition().stream().map(Qualification::getQan)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> qans = (List<String>) e.qualifications();
+        for (String qan : qans) {
+            if (!qualifications.existsById(qan)) {
+                throw new IllegalStateException("centres.yaml: centre " + e.code() + " is approved for " + qan
+                        + ", which is not in the catalogue");
+            }
+        }
+        return new LinkedHashSet<>(qans);
+    }
+
+    private void loadUser(UserEntry u) {
+        Long centreId = u.centre() == null ? null : centres.findByCode(u.centre())
+                .orElseThrow(() -> new IllegalStateException("users.yaml: " + u.username()
+                        + " belongs to unknown centre " + u.centre()))
+                .getId();
+        users.save(new AppUser(u.username(), passwords.encode(DEMO_PASSWORD), Role.valueOf(u.role()),
+                u.displayName(), centreId));
+    }
+
+    private <T> T read(String file, TypeReference<T> type) {
+        return CatalogueLoader.read(sampleDataDir.resolve(file), type);
+    }
+
+    private static <T> List<T> list(List<T> maybe) {
+        return maybe == null ? List.of() : maybe;
+    }
+}

@@ -1,0 +1,37 @@
+package org.qaflow.security;
+
+import jakarta.persistence.*;
+
+/** A person who logs in. Centre staff and providers belong to one centre; EQAs reach centres by appointment. */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    private String username;
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    private String displayName;
+    private Long centreId;
+    private boolean enabled;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String passwordHash, Role role, String displayName, Long centreId) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.displayName = displayName;
+        this.centreId = centreId;
+        this.enabled = true;
+    }
+
+    public String getUsername() { return username; }
+    public String getPasswordHash() { return passwordHash; }
+    public Role getRole() { return role; }
+    public String getDisplayName() { return displayName; }
+    public Long getCentreId() { return centreId; }
+    public boolean isEnabled() { return enabled; }
+}
