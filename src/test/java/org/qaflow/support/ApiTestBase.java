@@ -1,0 +1,73 @@
+package org.qaflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.*;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The whole application on a random port with its own H2 file database, loaded from sample-data/, driven over real
+ * HTTP as the demo users. Subclasses share one running application (Spring caches the context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestBase {
+
+    public static final String PASSWORD = "demo";
+    private static final Path DATA_DIR = TestDirs.newDataDir("api");
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("qaflow.data-dir", DATA_DIR::toString);
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected ObjectMapper json;
+    @LocalServerPort
+    protected int port;
+
+    protected Response get(String user, String path) {
+        return exchange(user, HttpMethod.GET, path, null);
+    }
+
+    protected Response post(String user, String path, Object body) {
+        return exchange(user, HttpMethod.POST, path, body);
+    }
+
+    protected Response put(String user, String path, Object body) {
+        return exchange(user, HttpMethod.PUT, path, body);
+    }
+
+    protected Response exchange(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
+        ResponseEntity<String> response = client.exchange(java.net.URI.create("http://localhost:" + port + path),
+                method, new HttpEntity<>(body, headers), String.class);
+        return new Response(response.getStatusCode().value(), read(response.getBody()), response.getBody());
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+
+    public record Response(int status, JsonNode body, String raw) {
+        public String detail() {
+            return body.path("detail").asText();
+        }
+    }
+}
