@@ -10,6 +10,8 @@ public class EqaVisit {
 
     public enum Outcome { SATISFACTORY, UNSATISFACTORY }
 
+    public enum Status { PLANNING, PLANNED, COMPLETED }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -20,6 +22,9 @@ public class EqaVisit {
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
     private String report;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.COMPLETED;
+    private String processInstanceId;
 
     protected EqaVisit() {
     }
@@ -30,10 +35,23 @@ public class EqaVisit {
         this.plannedFor = plannedFor;
     }
 
+    /** A visit the EQA still has to plan; the date is a proposal until then. */
+    public static EqaVisit toPlan(Long centreId, String eqaUsername, LocalDate proposed) {
+        EqaVisit visit = new EqaVisit(centreId, eqaUsername, proposed);
+        visit.status = Status.PLANNING;
+        return visit;
+    }
+
+    public void plan(LocalDate date) {
+        this.plannedFor = date;
+        this.status = Status.PLANNED;
+    }
+
     public void record(LocalDate visitedOn, Outcome outcome, String report) {
         this.visitedOn = visitedOn;
         this.outcome = outcome;
         this.report = report;
+        this.status = Status.COMPLETED;
     }
 
     public Long getId() { return id; }
@@ -43,4 +61,7 @@ public class EqaVisit {
     public LocalDate getVisitedOn() { return visitedOn; }
     public Outcome getOutcome() { return outcome; }
     public String getReport() { return report; }
+    public Status getStatus() { return status; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
 }

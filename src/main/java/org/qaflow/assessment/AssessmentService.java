@@ -1,0 +1,199 @@
+package org.qaflow.assessment;
+
+import org.qaflow.catalogue.AssessmentCriterion;
+import org.qaflow.catalogue.LearningOutcome;
+import org.qaflow.catalogue.Unit;
+import org.qaflow.catalogue.UnitRepository;
+import org.qaflow.certification.CertificationService;
+import org.qaflow.centre.StaffMember;
+import org.qaflow.learner.*;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.rules.IqaSamplingRequest;
+import org.qaflow.rules.IqaSamplingResult;
+import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.security.AppUser;
+import org.qaflow.workflow.Tasks;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.stream.Collectors;
+
+/** The assessor's part: evidence per assessment criterion, sign-off, and what happens to a signed-off unit. */
+@Service
+@Transactional
+public class AssessmentService {
+
+    /** Referrals within this window raise the assessor's IQA sampling rate. */
+    private static final Duration RECENT_REFERRALS = Duration.ofDays(90);
+
+    private final ClaimRepository claims;
+    private final ClaimUnitRepository claimUnits;
+    private final UnitRepository units;
+    private final EvidenceRepository evidence;
+    private final AssessmentDecisionRepository decisions;
+    private final RuleEngine rules;
+    private final Tasks tasks;
+    private final Timeline timeline;
+    private final CertificationService certification;
+    private final Clock clock;
+
+    public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
+                             EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
+                             Tasks tasks, Timeline timeline, CertificationService certification, Clock clock) {
+        this.claims = claims;
+        this.claimUnits = claimUnits;
+        this.units = units;
+        this.evidence = evidence;
+        this.decisions = decisions;
+        this.rules = rules;
+        this.tasks = tasks;
+        this.timeline = timeline;
+        this.certification = certification;
+        this.clock = clock;
+    }
+
+    public record EvidenceEntry(String criterion, EvidenceMethod method, String location) {
+    }
+
+    public List<Evidence> recordEvidence(long claimId, String unitRef, List<EvidenceEntry> entries, AppUser user) {
+        ClaimUnit claimUnit = assessable(claimId, unitRef, user);
+        Unit unit = units.findById(claimUnit.getUnitRef()).orElseThrow();
+        if (entries == null || entries.isEmpty()) {
+            throw new BadRequestException("No evidence given for " + unitRef);
+        }
+        List<Evidence> saved = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            EvidenceEntry e = entries.get(i);
+            String where = "evidence[" + i + "]";
+            if (e.criterion() == null || e.method() == null || e.location() == null || e.location().isBlank()) {
+                throw new BadRequestException(where + ": criterion, method and location are all required");
+            }
+            LearningOutcome outcome = outcomeOf(unit, e.criterion())
+                    .orElseThrow(() -> new BadRequestException(where + ": " + unit.getRef()
+                            + " has no assessment criterion " + e.criterion()));
+            if (e.method() == EvidenceMethod.SIMULATION && !outcome.isSimulationAllowed()) {
+                throw new BadRequestException(where + ": simulation is not allowed for " + unit.getRef() + " LO"
+                        + outcome.getNumber() + " (criterion " + e.criterion() + "); the unit's assessor guidance "
+                        + "permits it only where stated");
+            }
+            saved.add(evidence.save(new Evidence(claimUnit.getId(), e.criterion(), outcome.getNumber(), e.method(),
+                    e.location().trim(), user.getUsername(), Instant.now(clock))));
+        }
+        timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), user.getUsername(), "evidence recorded",
+                saved.size() + " criteria: " + saved.stream().map(Evidence::getCriterionNumber)
+                        .collect(Collectors.joining(", ")), null);
+        return saved;
+    }
+
+    public List<Evidence> evidenceFor(ClaimUnit claimUnit) {
+        return evidence.findByClaimUnitIdOrderById(claimUnit.getId());
+    }
+
+    /** Signs off the given units (or, when none are named, every unit still with the assessor) all at once. */
+    public List<String> signOff(long claimId, List<String> unitRefs, AppUser user) {
+        Claim claim = claim(claimId);
+        List<String> refs = unitRefs == null || unitRefs.isEmpty()
+                ? claim.getUnits().stream().filter(AssessmentService::withAssessor).map(ClaimUnit::getUnitRef).toList()
+                : unitRefs;
+        if (refs.isEmpty()) {
+            throw new ConflictException("Claim " + claimId + " has no unit waiting for the assessor's sign-off");
+        }
+        for (String ref : refs) {
+            signOffUnit(claim, ref, user);
+        }
+        return refs;
+    }
+
+    private void signOffUnit(Claim claim, String unitRef, AppUser user) {
+        ClaimUnit claimUnit = assessable(claim.getId(), unitRef, user);
+        Unit unit = units.findById(claimUnit.getUnitRef()).orElseThrow();
+        List<Evidence> recorded = evidenceFor(claimUnit);
+        Set<String> covered = recorded.stream().map(Evidence::getCriterionNumber).collect(Collectors.toSet());
+        List<String> missing = unit.getOutcomes().stream().flatMap(o -> o.getCriteria().stream())
+                .map(AssessmentCriterion::getNumber).filter(n -> !covered.contains(n)).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw new BadRequestException(unit.getRef() + " cannot be signed off: no evidence yet for criteria "
+                    + String.join(", ", missing));
+        }
+        boolean simulated = recorded.stream().anyMatch(e -> e.getMethod() == EvidenceMethod.SIMULATION);
+        Instant now = Instant.now(clock);
+        claimUnit.setSignedOffAt(now);
+        decisions.save(new AssessmentDecision(claimUnit.getId(), claim.getAssessor().getId(), now, simulated));
+        timeline.record(claim, unit.getRef(), user.getUsername(), "unit signed off by the assessor",
+                "every assessment criterion met", null);
+        var task = tasks.find(user, Tasks.ASSESS_UNIT, "claimUnitId", claimUnit.getId())
+                .orElseThrow(() -> new ConflictException("There is no open assessment task for " + unit.getRef()
+                        + " of claim " + claim.getId()));
+        tasks.complete(task.getId(), user, Map.of());
+    }
+
+    /** Called by the process after sign-off: the sampling rules decide whether an IQA looks at the decision. */
+    public boolean decideIqaSampling(long claimUnitId) {
+        ClaimUnit claimUnit = claimUnits.findById(claimUnitId).orElseThrow();
+        Claim claim = claimUnit.getClaim();
+        AssessmentDecision decision = decisions.findFirstByClaimUnitIdOrderByIdDesc(claimUnitId).orElseThrow();
+        StaffMember assessor = claim.getAssessor();
+        var eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, LocalDate.now(clock)));
+        IqaSamplingResult result = rules.iqaSampling(new IqaSamplingRequest(decision.getId(),
+                !eligibility.conditions().isEmpty(),
+                (int) decisions.countByAssessorIdAndIdLessThan(assessor.getId(), decision.getId()),
+                decision.isSimulatedEvidence(),
+                (int) decisions.countReferralsSince(assessor.getId(), Instant.now(clock).minus(RECENT_REFERRALS)),
+                claim.getCentre().getRiskRating()));
+        String reasons = String.join("; ", result.reasons());
+        decision.sampling(result.sampled(), reasons, String.valueOf(result.ruleSetVersion()));
+        claimUnit.setStatus(result.sampled() ? UnitStatus.SAMPLED_FOR_IQA : claimUnit.getStatus());
+        timeline.record(claim, claimUnit.getUnitRef(), "rules",
+                result.sampled() ? "sampled for IQA" : "not sampled for IQA",
+                reasons + " (rules fired: " + String.join(", ", result.firedRules()) + ")",
+                String.valueOf(result.ruleSetVersion()));
+        return result.sampled();
+    }
+
+    /** Called by the process once the unit needs nothing more from assessor or IQA. */
+    public void unitVerified(long claimUnitId) {
+        ClaimUnit claimUnit = claimUnits.findById(claimUnitId).orElseThrow();
+        claimUnit.setStatus(UnitStatus.VERIFIED);
+        claimUnit.setVerifiedAt(Instant.now(clock));
+        timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), "workflow", "unit verified", null, null);
+        certification.consider(claimUnit.getClaim(), "workflow");
+    }
+
+    private ClaimUnit assessable(long claimId, String unitRef, AppUser user) {
+        Claim claim = claim(claimId);
+        if (claim.getAssessor().getUsername() == null || !claim.getAssessor().getUsername().equals(user.getUsername())) {
+            throw new AccessDeniedException("Only the learner's assigned assessor may assess claim " + claimId);
+        }
+        ClaimUnit claimUnit = claim.unit(unitRef).orElseThrow(() -> new NotFoundException(
+                "Claim " + claimId + " has no unit " + unitRef + "; its units are "
+                        + claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()));
+        if (!withAssessor(claimUnit)) {
+            throw new ConflictException(claimUnit.getUnitRef() + " of claim " + claimId + " is "
+                    + claimUnit.getStatus().words() + "; it is not with the assessor now");
+        }
+        return claimUnit;
+    }
+
+    private static boolean withAssessor(ClaimUnit unit) {
+        return unit.getSignedOffAt() == null || unit.getStatus() == UnitStatus.REFERRED_BACK;
+    }
+
+    private Claim claim(long claimId) {
+        return claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no claim " + claimId));
+    }
+
+    private static Optional<LearningOutcome> outcomeOf(Unit unit, String criterion) {
+        return unit.getOutcomes().stream()
+                .filter(o -> o.getCriteria().stream().anyMatch(c -> c.getNumber().equals(criterion)))
+                .findFirst();
+    }
+}

@@ -1,0 +1,89 @@
+package org.qaflow.learner;
+
+import jakarta.persistence.*;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.StaffMember;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One learner registered on one qualification at one centre: the thing a certificate is finally claimed for. */
+@Entity
+@Table(name = "claim")
+public class Claim {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "learner_id")
+    private Learner learner;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "centre_id")
+    private Centre centre;
+    private String qan;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assessor_id")
+    private StaffMember assessor;
+    @Enumerated(EnumType.STRING)
+    private ClaimStatus status;
+    private Instant registeredAt;
+    private String registeredBy;
+    private String certificateNumber;
+    private Instant certificateIssuedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    private List<ClaimUnit> units = new ArrayList<>();
+
+    protected Claim() {
+    }
+
+    public Claim(Learner learner, Centre centre, String qan, StaffMember assessor, String registeredBy, Instant at) {
+        this.learner = learner;
+        this.centre = centre;
+        this.qan = qan;
+        this.assessor = assessor;
+        this.registeredBy = registeredBy;
+        this.registeredAt = at;
+        this.status = ClaimStatus.AWAITING_ASSESSMENT;
+    }
+
+    public ClaimUnit addUnit(String unitRef) {
+        ClaimUnit unit = new ClaimUnit(this, unitRef);
+        units.add(unit);
+        return unit;
+    }
+
+    public Optional<ClaimUnit> unit(String unitRef) {
+        return units.stream().filter(u -> u.getUnitRef().equalsIgnoreCase(unitRef)).findFirst();
+    }
+
+    public boolean allUnitsVerified() {
+        return units.stream().allMatch(u -> u.getStatus() == UnitStatus.VERIFIED);
+    }
+
+    public void issueCertificate(String number, Instant at) {
+        this.certificateNumber = number;
+        this.certificateIssuedAt = at;
+        this.status = ClaimStatus.CERTIFICATE_ISSUED;
+    }
+
+    public Long getId() { return id; }
+    public Learner getLearner() { return learner; }
+    public Centre getCentre() { return centre; }
+    public String getQan() { return qan; }
+    public StaffMember getAssessor() { return assessor; }
+    public ClaimStatus getStatus() { return status; }
+    public Instant getRegisteredAt() { return registeredAt; }
+    public String getRegisteredBy() { return registeredBy; }
+    public String getCertificateNumber() { return certificateNumber; }
+    public Instant getCertificateIssuedAt() { return certificateIssuedAt; }
+    public List<ClaimUnit> getUnits() { return units; }
+
+    public void setStatus(ClaimStatus status) { this.status = status; }
+}

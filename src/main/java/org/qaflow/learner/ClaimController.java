@@ -1,0 +1,154 @@
+package org.qaflow.learner;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.qaflow.assessment.AssessmentService;
+import org.qaflow.assessment.AssessmentService.EvidenceEntry;
+import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CentreAccess;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** The claim journey as providers, assessors, IQAs, EQAs and quality managers see it; each sees only their centres. */
+@RestController
+@RequestMapping("/api/claims")
+@Tag(name = "Claims", description = "Registering learners, entering results, following claims")
+public class ClaimController {
+
+    private final ClaimRepository claims;
+    private final ClaimEventRepository events;
+    private final QualificationRepository qualifications;
+    private final RegistrationService registration;
+    private final AssessmentService assessment;
+    private final CentreAccess access;
+    private final CurrentUser currentUser;
+
+    public ClaimController(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
+                           RegistrationService registration, AssessmentService assessment, CentreAccess access,
+                           CurrentUser currentUser) {
+        this.claims = claims;
+        this.events = events;
+        this.qualifications = qualifications;
+        this.registration = registration;
+        this.assessment = assessment;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Register a learner on a qualification at the provider's own centre")
+    @Transactional
+    public ClaimView register(@RequestBody RegistrationService.Registration request) {
+        return view(registration.register(request, currentUser.get()));
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status) {
+        AppUser user = currentUser.get();
+        Set<Long> centres = access.visibleCentreIds(user);
+        return claims.findByCentreIdInOrderById(centres).stream()
+                .filter(c -> status == null || c.getStatus() == status)
+                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+                .map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public ClaimView get(@PathVariable long id) {
+        return view(visible(id));
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(@PathVariable long id) {
+        visible(id);
+        return events.findByClaimIdOrderById(id).stream().map(e -> new TimelineEntry(e.getOccurredAt(),
+                e.getActor(), e.getWhat(), e.getDetail(), e.getUnitRef(), e.getRuleSetVersion())).toList();
+    }
+
+    @GetMapping("/{id}/certificate")
+    @Transactional(readOnly = true)
+    public CertificateView certificate(@PathVariable long id) {
+        Claim claim = visible(id);
+        if (claim.getCertificateNumber() == null) {
+            throw new NotFoundException("Claim " + id + " has no certificate yet: " + claim.getStatus().words());
+        }
+        var q = qualifications.findById(claim.getQan()).orElseThrow();
+        return new CertificateView(claim.getCertificateNumber(), claim.getCertificateIssuedAt(),
+                claim.getLearner().getFirstName() + " " + claim.getLearner().getLastName(), claim.getLearner().getUln(),
+                q.getTitle(), q.getQan(), claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList(),
+                claim.getCentre().getName());
+    }
+
+    @PostMapping("/{id}/units/{unitRef}/evidence")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    @Operation(summary = "Record evidence per assessment criterion: method and where it is")
+    @Transactional
+    public ClaimView evidence(@PathVariable long id, @PathVariable String unitRef,
+                              @RequestBody List<EvidenceEntry> entries) {
+        visible(id);
+        assessment.recordEvidence(id, unitRef, entries, currentUser.get());
+        return view(claims.findById(id).orElseThrow());
+    }
+
+    public record SignOff(List<String> units) {
+    }
+
+    @PostMapping("/{id}/sign-off")
+    @PreAuthorize("hasRole('ASSESSOR')")
+    @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor")
+    @Transactional
+    public ClaimView signOff(@PathVariable long id, @RequestBody(required = false) SignOff request) {
+        visible(id);
+        assessment.signOff(id, request == null ? null : request.units(), currentUser.get());
+        return view(claims.findById(id).orElseThrow());
+    }
+
+    private Claim visible(long id) {
+        Claim claim = claims.findById(id).orElseThrow(() -> new NotFoundException("There is no claim " + id));
+        AppUser user = currentUser.get();
+        access.check(user, claim.getCentre(), "Claim " + id);
+        if (user.getRole() == Role.ASSESSOR && !user.getUsername().equals(claim.getAssessor().getUsername())) {
+            throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
+        }
+        return claim;
+    }
+
+    private ClaimView view(Claim c) {
+        return new ClaimView(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                c.getLearner().getUln(), c.getCentre().getCode(), c.getQan(), c.getAssessor().getName(),
+                c.getStatus(), c.getStatus().words(), c.getCertificateNumber(),
+                c.getUnits().stream().map(u -> new UnitView(u.getUnitRef(), u.getStatus(), u.getStatus().words()))
+                        .toList());
+    }
+
+    public record ClaimView(long id, String learner, String uln, String centre, String qualification,
+                            String assessor, ClaimStatus status, String waitingOn, String certificateNumber,
+                            List<UnitView> units) {
+    }
+
+    public record UnitView(String ref, UnitStatus status, String statusText) {
+    }
+
+    public record TimelineEntry(Instant at, String who, String what, String detail, String unit,
+                                String ruleSetVersion) {
+    }
+
+    public record CertificateView(String number, Instant issuedAt, String learner, String uln,
+                                  String qualificationTitle, String qan, List<String> units, String centre) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.qaflow.learner;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import java.util.Collection;
+import java.util.List;
+
+public interface ClaimRepository extends JpaRepository<Claim, Long> {
+
+    boolean existsByLearnerIdAndQan(Long learnerId, String qan);
+
+    boolean existsByCentreId(Long centreId);
+
+    List<Claim> findByCentreIdOrderById(Long centreId);
+
+    List<Claim> findByCentreIdInOrderById(Collection<Long> centreIds);
+
+    List<Claim> findByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
+
+    List<Claim> findAllByOrderById();
+
+    @Query("select count(c) from Claim c where c.assessor.id = ?1")
+    long countByAssessor(Long staffId);
+}

@@ -1,0 +1,183 @@
+package org.qaflow.learner;
+
+import org.qaflow.catalogue.Qualification;
+import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.catalogue.UnitCategory;
+import org.qaflow.catalogue.UnitRepository;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.centre.StaffMember;
+import org.qaflow.centre.StaffRepository;
+import org.qaflow.centre.StaffRole;
+import org.qaflow.eqa.VisitService;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.rules.EligibilityResult;
+import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.security.AppUser;
+import org.qaflow.workflow.ProcessGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A provider registers a learner on a qualification at its own centre, with the assessor who will assess them. */
+@Service
+@Transactional
+public class RegistrationService {
+
+    /** The specification approves these qualifications for learners aged 18 and over. */
+    private static final int MINIMUM_AGE = 18;
+
+    private final CentreRepository centres;
+    private final QualificationRepository qualifications;
+    private final UnitRepository units;
+    private final LearnerRepository learners;
+    private final ClaimRepository claims;
+    private final StaffRepository staff;
+    private final DeclaredInterestRepository interests;
+    private final RuleEngine rules;
+    private final ProcessGateway processes;
+    private final VisitService visits;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public RegistrationService(CentreRepository centres, QualificationRepository qualifications, UnitRepository units,
+                               LearnerRepository learners, ClaimRepository claims, StaffRepository staff,
+                               DeclaredInterestRepository interests, RuleEngine rules, ProcessGateway processes,
+                               VisitService visits, Timeline timeline, Clock clock) {
+        this.centres = centres;
+        this.qualifications = qualifications;
+        this.units = units;
+        this.learners = learners;
+        this.claims = claims;
+        this.staff = staff;
+        this.interests = interests;
+        this.rules = rules;
+        this.processes = processes;
+        this.visits = visits;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public record Registration(String firstName, String lastName, LocalDate dateOfBirth, String uln,
+                               String qualification, List<String> units, String assessor) {
+    }
+
+    public Claim register(Registration r, AppUser provider) {
+        Centre centre = centres.findById(provider.getCentreId()).orElseThrow();
+        requireText(r.firstName(), "firstName");
+        requireText(r.lastName(), "lastName");
+        if (r.dateOfBirth() == null) {
+            throw new BadRequestException("dateOfBirth: required (yyyy-mm-dd)");
+        }
+        if (r.uln() == null || !r.uln().matches("\\d{10}")) {
+            throw new BadRequestException("uln: a Unique Learner Number is ten digits, got '" + r.uln() + "'");
+        }
+        String qan = r.qualification() == null ? "" : r.qualification().replace('-', '/');
+        Qualification qualification = qualifications.findById(qan).orElseThrow(() -> new BadRequestException(
+                "qualification: " + r.qualification() + " is not in the catalogue"));
+        if (!centre.isApprovedFor(qan)) {
+            throw new BadRequestException("Centre " + centre.getCode() + " is not approved for " + qan + " ("
+                    + qualification.getTitle() + ")");
+        }
+        LocalDate today = LocalDate.now(clock);
+        int age = Period.between(r.dateOfBirth(), today).getYears();
+        if (age < MINIMUM_AGE) {
+            throw new BadRequestException("dateOfBirth: the learner is " + age + "; this qualification is approved "
+                    + "for learners aged " + MINIMUM_AGE + " and over");
+        }
+        List<String> unitRefs = unitsFor(qualification, r.units());
+        Learner learner = learners.findByUln(r.uln()).orElse(null);
+        if (learner != null && !learner.getCentre().getId().equals(centre.getId())) {
+            throw new ConflictException("uln: learner " + r.uln() + " is registered with another centre");
+        }
+        if (learner != null && claims.existsByLearnerIdAndQan(learner.getId(), qan)) {
+            throw new ConflictException("Learner " + r.uln() + " is already registered on " + qan);
+        }
+        StaffMember assessor = staff.findByUsername(r.assessor() == null ? "" : r.assessor())
+                .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
+                .orElseThrow(() -> new BadRequestException("assessor: '" + r.assessor()
+                        + "' is not an assessor at centre " + centre.getCode()));
+        if (learner == null) {
+            learner = learners.save(new Learner(centre, r.firstName().trim(), r.lastName().trim(), r.dateOfBirth(),
+                    r.uln()));
+        }
+        boolean leadership = units.findByRefIn(unitRefs).stream()
+                .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
+        boolean interest = interests.existsByStaffIdAndLearnerId(assessor.getId(), learner.getId());
+        EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, today)
+                .withAssignment(leadership, interest, false));
+        if (!eligibility.eligible()) {
+            throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
+                    + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
+        }
+        boolean firstAtCentre = !claims.existsByCentreId(centre.getId());
+        Claim claim = new Claim(learner, centre, qan, assessor, provider.getUsername(), Instant.now(clock));
+        unitRefs.forEach(claim::addUnit);
+        claims.save(claim);
+        timeline.record(claim, null, provider.getUsername(), "registered",
+                learner.getFirstName() + " " + learner.getLastName() + " on " + qan + " with units " + unitRefs,
+                null);
+        timeline.record(claim, null, "rules", "assessor assigned", assessor.getName()
+                + (eligibility.conditions().isEmpty() ? "" : "; conditions: " + String.join("; ",
+                eligibility.conditions())), String.valueOf(eligibility.ruleSetVersion()));
+        for (ClaimUnit unit : claim.getUnits()) {
+            unit.setProcessInstanceId(processes.startUnitAssessment(unit.getId(), assessor.getUsername(),
+                    centre.getCode()));
+        }
+        if (firstAtCentre && !centre.isDirectClaimStatus()) {
+            visits.onFirstRegistration(centre, claim, provider.getUsername());
+        }
+        return claim;
+    }
+
+    /** Awards and the Apprenticeship Diploma fix their units; for the Certificate and Diploma the learner chooses. */
+    private List<String> unitsFor(Qualification qualification, List<String> requested) {
+        if (!qualification.getUnits().isEmpty()) {
+            if (requested != null && !requested.isEmpty()
+                    && !new LinkedHashSet<>(requested).equals(new LinkedHashSet<>(qualification.getUnits()))) {
+                throw new BadRequestException("units: " + qualification.getQan() + " is made of exactly "
+                        + qualification.getUnits() + "; leave units out or name exactly those");
+            }
+            return List.copyOf(qualification.getUnits());
+        }
+        if (requested == null || requested.isEmpty()) {
+            throw new BadRequestException("units: choose the units for " + qualification.getQan() + " ("
+                    + qualification.getTitle() + ")");
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String ref : requested) {
+            String normalised = ref == null ? "" : ref.trim().toUpperCase(java.util.Locale.ROOT);
+            if (units.existsById(normalised)) {
+                chosen.add(normalised);
+            } else {
+                unknown.add(ref);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new BadRequestException("units: " + unknown + " not in the catalogue");
+        }
+        var combination = rules.combination(qualification.getQan(), chosen);
+        if (!combination.achieved()) {
+            throw new BadRequestException("units: these units cannot make " + qualification.getQan() + ": "
+                    + String.join("; ", combination.reasons()));
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException(field + ": required");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.qaflow.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kie.kogito.usertask.view.UserTaskView;
+import org.qaflow.assessment.AssessmentService;
+import org.qaflow.eqa.EqaVisit;
+import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.eqa.VisitService;
+import org.qaflow.iqa.IqaService;
+import org.qaflow.learner.ClaimUnit;
+import org.qaflow.learner.ClaimUnitRepository;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CurrentUser;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** My tasks, whatever my role: list, claim, complete with the data the task asks for. */
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "The work waiting for the logged-in user")
+public class TaskController {
+
+    private final Tasks tasks;
+    private final CurrentUser currentUser;
+    private final ClaimUnitRepository claimUnits;
+    private final EqaVisitRepository visits;
+    private final AssessmentService assessment;
+    private final IqaService iqa;
+    private final VisitService visitService;
+
+    public TaskController(Tasks tasks, CurrentUser currentUser, ClaimUnitRepository claimUnits,
+                          EqaVisitRepository visits, AssessmentService assessment, IqaService iqa,
+                          VisitService visitService) {
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.claimUnits = claimUnits;
+        this.visits = visits;
+        this.assessment = assessment;
+        this.iqa = iqa;
+        this.visitService = visitService;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public List<TaskView> mine() {
+        return tasks.mine(currentUser.get()).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public TaskView get(@PathVariable String id) {
+        return view(tasks.get(id, currentUser.get()));
+    }
+
+    @PostMapping("/{id}/claim")
+    @Transactional
+    @Operation(summary = "Claim a task offered to a group; exactly one of several claimants wins, the others get 409")
+    public TaskView claim(@PathVariable String id) {
+        AppUser user = currentUser.get();
+        tasks.claim(id, user);
+        return view(tasks.get(id, user));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Transactional
+    @Operation(summary = "Complete a task. AssessUnit: {} (signs the unit off). VerifyDecision: {\"decision\": "
+            + "\"ACCEPT\"|\"REFER\", \"reason\": \"...\"}. CountersignDecision: {}. PlanVisit: {\"date\": "
+            + "\"2026-12-15\"}. ConductVisit: {\"outcome\": \"SATISFACTORY\"|\"UNSATISFACTORY\", \"report\": \"...\", "
+            + "\"findings\": [{\"sampleId\": 1, \"finding\": \"...\"}], \"actions\": [\"...\"]}")
+    public void complete(@PathVariable String id, @RequestBody(required = false) JsonNode data) {
+        AppUser user = currentUser.get();
+        UserTaskView task = tasks.get(id, user);
+        JsonNode body = data == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : data;
+        switch (task.getTaskName()) {
+            case Tasks.ASSESS_UNIT -> {
+                ClaimUnit unit = claimUnit(task);
+                assessment.signOff(unit.getClaim().getId(), List.of(unit.getUnitRef()), user);
+            }
+            case Tasks.VERIFY_DECISION -> {
+                String decision = body.path("decision").asText("");
+                if (!decision.equals("ACCEPT") && !decision.equals("REFER")) {
+                    throw new BadRequestException("decision: ACCEPT or REFER, got '" + decision + "'");
+                }
+                iqa.verify(id, claimUnit(task).getId(), decision.equals("ACCEPT"),
+                        body.path("reason").isMissingNode() || body.path("reason").isNull() ? null
+                                : body.path("reason").asText(), user);
+            }
+            case Tasks.COUNTERSIGN_DECISION -> iqa.countersign(id, claimUnit(task).getId(), user);
+            case Tasks.PLAN_VISIT -> visitService.plan(id, visitId(task), date(body.path("date")), user);
+            case Tasks.CONDUCT_VISIT -> {
+                EqaVisit.Outcome outcome;
+                try {
+                    outcome = EqaVisit.Outcome.valueOf(body.path("outcome").asText(""));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException("outcome: SATISFACTORY or UNSATISFACTORY, got '"
+                            + body.path("outcome").asText("") + "'");
+                }
+                List<VisitService.Finding> findings = new ArrayList<>();
+                body.path("findings").forEach(f -> findings.add(
+                        new VisitService.Finding(f.path("sampleId").asLong(), f.path("finding").asText())));
+                List<String> actions = new ArrayList<>();
+                body.path("actions").forEach(a -> actions.add(a.asText()));
+                visitService.conduct(id, visitId(task), outcome, body.path("report").asText(null), findings,
+                        actions, user);
+            }
+            default -> throw new BadRequestException("Task " + id + " (" + task.getTaskName()
+                    + ") cannot be completed through this API");
+        }
+    }
+
+    private static LocalDate date(JsonNode node) {
+        try {
+            return node.isMissingNode() || node.isNull() ? null : LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("date: '" + node.asText() + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private ClaimUnit claimUnit(UserTaskView task) {
+        return claimUnits.findById(number(task, "claimUnitId")).orElseThrow();
+    }
+
+    private static long visitId(UserTaskView task) {
+        return number(task, "visitId");
+    }
+
+    private static long number(UserTaskView task, String input) {
+        Object value = task.getInputs().get(input);
+        return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
+    }
+
+    private TaskView view(UserTaskView t) {
+        Long claimId = null;
+        String unitRef = null;
+        String learner = null;
+        Long visitId = null;
+        String centre = null;
+        if (t.getInputs() != null && t.getInputs().get("claimUnitId") != null) {
+            ClaimUnit unit = claimUnit(t);
+            claimId = unit.getClaim().getId();
+            unitRef = unit.getUnitRef();
+            learner = unit.getClaim().getLearner().getFirstName() + " " + unit.getClaim().getLearner().getLastName();
+            centre = unit.getClaim().getCentre().getCode();
+        } else if (t.getInputs() != null && t.getInputs().get("visitId") != null) {
+            visitId = visitId(t);
+            EqaVisit visit = visits.findById(visitId).orElseThrow();
+            centre = String.valueOf(visit.getCentreId());
+        }
+        return new TaskView(t.getId(), t.getTaskName(), t.getStatus() == null ? null : t.getStatus().getName(),
+                t.getActualOwner(), claimId, unitRef, learner, visitId, centre);
+    }
+
+    public record TaskView(String id, String name, String status, String owner, Long claimId, String unit,
+                           String learner, Long visitId, String centre) {
+    }
+}

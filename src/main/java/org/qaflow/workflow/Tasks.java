@@ -1,0 +1,138 @@
+package org.qaflow.workflow;
+
+import org.kie.kogito.auth.IdentityProvider;
+import org.kie.kogito.auth.IdentityProviders;
+import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
+import org.kie.kogito.usertask.UserTaskService;
+import org.kie.kogito.usertask.lifecycle.UserTaskTransitionException;
+import org.kie.kogito.usertask.view.UserTaskView;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.centre.StaffMember;
+import org.qaflow.centre.StaffRepository;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.security.AppUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.*;
+
+/**
+ * People's tasks in the process engine, always acted on as the authenticated user: the engine sees the user's name
+ * and the groups qaflow derives from their role and centre, never anything a request says about itself.
+ */
+@Component
+public class Tasks {
+
+    public static final String ASSESS_UNIT = "AssessUnit";
+    public static final String VERIFY_DECISION = "VerifyDecision";
+    public static final String COUNTERSIGN_DECISION = "CountersignDecision";
+    public static final String PLAN_VISIT = "PlanVisit";
+    public static final String CONDUCT_VISIT = "ConductVisit";
+
+    private final UserTaskService userTasks;
+    private final CentreRepository centres;
+    private final StaffRepository staff;
+    private final RuleEngine rules;
+    private final Clock clock;
+
+    public Tasks(UserTaskService userTasks, CentreRepository centres, StaffRepository staff, RuleEngine rules,
+                 Clock clock) {
+        this.userTasks = userTasks;
+        this.centres = centres;
+        this.staff = staff;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public List<UserTaskView> mine(AppUser user) {
+        return userTasks.list(identity(user));
+    }
+
+    public UserTaskView get(String taskId, AppUser user) {
+        try {
+            return userTasks.getUserTaskInstance(taskId, identity(user))
+                    .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
+        } catch (UserTaskInstanceNotAuthorizedException e) {
+            throw new AccessDeniedException("Task " + taskId + " is not yours to see or act on");
+        }
+    }
+
+    /** The open task of a given kind that works on one claim unit or visit, as this user sees it. */
+    public Optional<UserTaskView> find(AppUser user, String taskName, String inputName, long id) {
+        return mine(user).stream()
+                .filter(t -> taskName.equals(t.getTaskName()))
+                .filter(t -> t.getInputs() != null && Long.valueOf(id).equals(asLong(t.getInputs().get(inputName))))
+                .findFirst();
+    }
+
+    public void claim(String taskId, AppUser user) {
+        transition(taskId, "claim", Map.of(), user);
+    }
+
+    /** Completes a task, claiming it first when it is still open to a group the user belongs to. */
+    public void complete(String taskId, AppUser user, Map<String, Object> outputs) {
+        UserTaskView task = get(taskId, user);
+        if (task.getActualOwner() == null) {
+            claim(taskId, user);
+        } else if (!task.getActualOwner().equals(user.getUsername())) {
+            throw new ConflictException("Task " + taskId + " has been claimed by " + task.getActualOwner());
+        }
+        transition(taskId, "complete", outputs, user);
+    }
+
+    private void transition(String taskId, String transition, Map<String, Object> data, AppUser user) {
+        try {
+            userTasks.transition(taskId, transition, new HashMap<>(data), identity(user))
+                    .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
+        } catch (UserTaskInstanceNotAuthorizedException e) {
+            throw new AccessDeniedException("Task " + taskId + " is not yours to " + transition);
+        } catch (UserTaskTransitionException e) {
+            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity(user)).orElse(null);
+            String owner = task == null ? null : task.getActualOwner();
+            throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now"
+                    + (owner != null && !owner.equals(user.getUsername()) ? ": " + owner + " has claimed it" : ""));
+        }
+    }
+
+    private IdentityProvider identity(AppUser user) {
+        List<String> groups = new ArrayList<>();
+        groups.add(user.getRole().name());
+        if (user.getCentreId() != null) {
+            Centre centre = centres.findById(user.getCentreId()).orElseThrow();
+            switch (user.getRole()) {
+                case IQA -> {
+                    groups.add(TaskGroups.iqas(centre.getCode()));
+                    if (isQualifiedIqa(user)) {
+                        groups.add(TaskGroups.qualifiedIqas(centre.getCode()));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return IdentityProviders.of(user.getUsername(), groups);
+    }
+
+    /** Qualified: eligible with no conditions, so not merely working towards an IQA qualification. */
+    private boolean isQualifiedIqa(AppUser user) {
+        Optional<StaffMember> member = staff.findByUsername(user.getUsername());
+        if (member.isEmpty()) {
+            return false;
+        }
+        var result = rules.staffEligibility(StaffEligibilityRequest.of(member.get(), LocalDate.now(clock)));
+        return result.eligible() && result.conditions().isEmpty();
+    }
+
+    private static Long asLong(Object value) {
+        return value instanceof Number n ? n.longValue() : value == null ? null : Long.valueOf(value.toString());
+    }
+
+    private static String past(String transition) {
+        return transition.endsWith("e") ? transition + "d" : transition + "ed";
+    }
+}
