@@ -127,6 +127,7 @@ public class AssessmentService {
         boolean simulated = recorded.stream().anyMatch(e -> e.getMethod() == EvidenceMethod.SIMULATION);
         Instant now = Instant.now(clock);
         claimUnit.setSignedOffAt(now);
+        claim.setStatus(ClaimStatus.IN_ASSESSMENT);
         decisions.save(new AssessmentDecision(claimUnit.getId(), claim.getAssessor().getId(), now, simulated));
         timeline.record(claim, unit.getRef(), user.getUsername(), "unit signed off by the assessor",
                 "every assessment criterion met", null);

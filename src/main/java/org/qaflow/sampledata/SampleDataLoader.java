@@ -18,9 +18,7 @@ import org.qaflow.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,8 +33,7 @@ import java.util.stream.Collectors;
  * demo accounts. A database that already holds data is left exactly as it is.
  */
 @Component
-@Order(0)
-public class SampleDataLoader implements ApplicationRunner {
+public class SampleDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
     /** Every demo account's password; only the hash is stored. */
@@ -72,8 +69,9 @@ public class SampleDataLoader implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** Runs before the web server opens, so nobody meets a half-loaded database. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (catalogue.isLoaded()) {
             log.info("Database already holds data; sample data not loaded");
             return;

@@ -2,6 +2,7 @@ package org.qaflow.workflow;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Long waits (the yearly EQA visit) kept in the database instead of in-memory engine timers: they survive restarts,
@@ -31,15 +29,16 @@ public class JobScheduler {
     private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(10);
 
     private final ScheduledJobRepository jobs;
-    private final Map<String, JobHandler> handlers;
+    /** Resolved when a job runs: the handlers themselves schedule jobs, so they cannot be wired in up front. */
+    private final ObjectProvider<JobHandler> handlers;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String node;
 
-    public JobScheduler(ScheduledJobRepository jobs, List<JobHandler> handlers, TransactionTemplate transaction,
+    public JobScheduler(ScheduledJobRepository jobs, ObjectProvider<JobHandler> handlers, TransactionTemplate transaction,
                         Clock clock, @Value("${qaflow.node-name:}") String nodeName) {
         this.jobs = jobs;
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.handlers = handlers;
         this.transaction = transaction;
         this.clock = clock;
         this.node = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID()
@@ -70,10 +69,9 @@ public class JobScheduler {
                     return false;
                 }
                 ScheduledJob job = jobs.findById(id).orElseThrow();
-                JobHandler handler = handlers.get(job.getKind());
-                if (handler == null) {
-                    throw new IllegalStateException("No handler for scheduled job kind " + job.getKind());
-                }
+                JobHandler handler = handlers.stream().filter(h -> h.kind().equals(job.getKind())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("No handler for scheduled job kind "
+                                + job.getKind()));
                 handler.run(job.getSubjectId());
                 jobs.markDone(id, Instant.now(clock));
                 return true;

@@ -4,6 +4,7 @@ import org.kie.kogito.Model;
 import org.kie.kogito.process.Process;
 import org.kie.kogito.process.ProcessInstance;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -15,8 +16,9 @@ public class ProcessGateway {
     private final Process<? extends Model> unitAssessment;
     private final Process<? extends Model> eqaVisit;
 
-    public ProcessGateway(@Qualifier("unitAssessment") Process<? extends Model> unitAssessment,
-                          @Qualifier("eqaVisit") Process<? extends Model> eqaVisit) {
+    /** Lazy: the processes' service tasks call back into the services that start them. */
+    public ProcessGateway(@Lazy @Qualifier("unitAssessment") Process<? extends Model> unitAssessment,
+                          @Lazy @Qualifier("eqaVisit") Process<? extends Model> eqaVisit) {
         this.unitAssessment = unitAssessment;
         this.eqaVisit = eqaVisit;
     }

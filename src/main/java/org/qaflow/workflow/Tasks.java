@@ -51,16 +51,36 @@ public class Tasks {
     }
 
     public List<UserTaskView> mine(AppUser user) {
-        return userTasks.list(identity(user));
+        IdentityProvider identity = identity(user);
+        return userTasks.list(identity).stream().filter(t -> offeredTo(t, identity)).toList();
     }
 
     public UserTaskView get(String taskId, AppUser user) {
+        IdentityProvider identity = identity(user);
         try {
-            return userTasks.getUserTaskInstance(taskId, identity(user))
+            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity)
                     .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
+            if (!offeredTo(task, identity)) {
+                throw new AccessDeniedException("Task " + taskId + " is not yours to see or act on");
+            }
+            return task;
         } catch (UserTaskInstanceNotAuthorizedException e) {
             throw new AccessDeniedException("Task " + taskId + " is not yours to see or act on");
         }
+    }
+
+    /** The engine lets anyone read a task by id; only its owner, potential owners and groups may see or act on it. */
+    private static boolean offeredTo(UserTaskView task, IdentityProvider identity) {
+        String name = identity.getName();
+        if (task.getExcludedUsers() != null && task.getExcludedUsers().contains(name)) {
+            return false;
+        }
+        if (task.getActualOwner() != null) {
+            return task.getActualOwner().equals(name);
+        }
+        return (task.getPotentialUsers() != null && task.getPotentialUsers().contains(name))
+                || (task.getPotentialGroups() != null
+                    && task.getPotentialGroups().stream().anyMatch(identity.getRoles()::contains));
     }
 
     /** The open task of a given kind that works on one claim unit or visit, as this user sees it. */

@@ -1,0 +1,69 @@
+package org.qaflow.centre;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.qaflow.rules.DirectClaimRecommendation;
+import org.qaflow.security.CentreAccess;
+import org.qaflow.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/centres")
+@Tag(name = "Centres", description = "Centres, their risk and direct claim status")
+public class CentreController {
+
+    private final CentreRepository centres;
+    private final DirectClaimService directClaim;
+    private final CentreAccess access;
+    private final CurrentUser currentUser;
+
+    public CentreController(CentreRepository centres, DirectClaimService directClaim, CentreAccess access,
+                            CurrentUser currentUser) {
+        this.centres = centres;
+        this.directClaim = directClaim;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public List<CentreView> list() {
+        var visible = access.visibleCentreIds(currentUser.get());
+        return centres.findAllByOrderByCode().stream().filter(c -> visible.contains(c.getId()))
+                .map(CentreView::of).toList();
+    }
+
+    @GetMapping("/{code}/direct-claim")
+    @PreAuthorize("hasAnyRole('QUALITY_MANAGER', 'EQA')")
+    @Transactional(readOnly = true)
+    @Operation(summary = "What the rules recommend for the centre's direct claim status, and why")
+    public DirectClaimRecommendation recommendation(@PathVariable String code) {
+        Centre centre = directClaim.centre(code);
+        access.check(currentUser.get(), centre, "Centre " + code);
+        return directClaim.recommend(centre);
+    }
+
+    public record Decision(boolean granted, String reason) {
+    }
+
+    @PutMapping("/{code}/direct-claim")
+    @PreAuthorize("hasRole('QUALITY_MANAGER')")
+    @Transactional
+    @Operation(summary = "The quality manager grants or withdraws direct claim status; claims in flight follow at once")
+    public CentreView confirm(@PathVariable String code, @RequestBody Decision decision) {
+        return CentreView.of(directClaim.confirm(directClaim.centre(code), decision.granted(), decision.reason(),
+                currentUser.get()));
+    }
+
+    public record CentreView(String code, String name, boolean directClaimStatus, Centre.RiskRating riskRating,
+                             String eqa) {
+        static CentreView of(Centre c) {
+            return new CentreView(c.getCode(), c.getName(), c.isDirectClaimStatus(), c.getRiskRating(),
+                    c.getEqaUsername());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.qaflow.centre;
+
+import org.qaflow.assessment.AssessmentDecision;
+import org.qaflow.assessment.AssessmentDecisionRepository;
+import org.qaflow.certification.CertificationService;
+import org.qaflow.eqa.EqaVisit;
+import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.eqa.VisitActionRepository;
+import org.qaflow.learner.Claim;
+import org.qaflow.learner.ClaimRepository;
+import org.qaflow.learner.Timeline;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.rules.DirectClaimFacts;
+import org.qaflow.rules.DirectClaimRecommendation;
+import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.security.AppUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms. A change
+ * applies to claims in flight at once: gaining it releases every claim waiting on the EQA; losing it leaves issued
+ * certificates standing and sends claims not yet certificated down the EQA path.
+ */
+@Service
+@Transactional
+public class DirectClaimService {
+
+    private final CentreRepository centres;
+    private final EqaVisitRepository visits;
+    private final VisitActionRepository actions;
+    private final StaffRepository staff;
+    private final ClaimRepository claims;
+    private final AssessmentDecisionRepository decisions;
+    private final RuleEngine rules;
+    private final CertificationService certification;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public DirectClaimService(CentreRepository centres, EqaVisitRepository visits, VisitActionRepository actions,
+                              StaffRepository staff, ClaimRepository claims, AssessmentDecisionRepository decisions,
+                              RuleEngine rules, CertificationService certification, Timeline timeline, Clock clock) {
+        this.centres = centres;
+        this.visits = visits;
+        this.actions = actions;
+        this.staff = staff;
+        this.claims = claims;
+        this.decisions = decisions;
+        this.rules = rules;
+        this.certification = certification;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public Centre centre(String code) {
+        return centres.findByCode(code).orElseThrow(() -> new NotFoundException("There is no centre " + code));
+    }
+
+    public DirectClaimRecommendation recommend(Centre centre) {
+        List<EqaVisit> completed = visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).stream()
+                .filter(v -> v.getOutcome() != null).toList();
+        long openActions = completed.isEmpty() ? 0
+                : actions.countByVisitIdInAndOpenTrue(completed.stream().map(EqaVisit::getId).toList());
+        List<StaffMember> people = staff.findByCentreIdOrderByName(centre.getId());
+        LocalDate today = LocalDate.now(clock);
+        int qualifiedIqas = (int) people.stream().filter(s -> s.getRole() == StaffRole.IQA).filter(s -> {
+            var e = rules.staffEligibility(StaffEligibilityRequest.of(s, today));
+            return e.eligible() && e.conditions().isEmpty();
+        }).count();
+        return rules.directClaimStatus(new DirectClaimFacts(centre.isDirectClaimStatus(),
+                completed.stream().map(EqaVisit::getOutcome).toList(), (int) openActions,
+                everyActiveAssessorSampled(centre), qualifiedIqas));
+    }
+
+    /** Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA. */
+    private boolean everyActiveAssessorSampled(Centre centre) {
+        Set<Long> claimUnitIds = claims.findByCentreIdOrderById(centre.getId()).stream()
+                .flatMap(c -> c.getUnits().stream()).map(u -> u.getId()).collect(Collectors.toSet());
+        List<AssessmentDecision> made = decisions.findAll().stream()
+                .filter(d -> claimUnitIds.contains(d.getClaimUnitId())).toList();
+        Set<Long> assessors = made.stream().map(AssessmentDecision::getAssessorId).collect(Collectors.toSet());
+        Set<Long> sampled = made.stream().filter(AssessmentDecision::isSampled).map(AssessmentDecision::getAssessorId)
+                .collect(Collectors.toSet());
+        return sampled.containsAll(assessors);
+    }
+
+    public Centre confirm(Centre centre, boolean granted, String reason, AppUser qualityManager) {
+        if (centre.isDirectClaimStatus() == granted) {
+            return centre;
+        }
+        centre.setDirectClaimStatus(granted);
+        String what = granted ? "centre granted direct claim status" : "centre's direct claim status withdrawn";
+        for (Claim claim : claims.findByCentreIdOrderById(centre.getId())) {
+            if (claim.getCertificateNumber() == null) {
+                timeline.record(claim, qualityManager.getUsername(), what, reason);
+            }
+        }
+        certification.reconsiderCentre(centre, qualityManager.getUsername());
+        return centre;
+    }
+}

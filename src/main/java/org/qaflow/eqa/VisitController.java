@@ -1,0 +1,72 @@
+package org.qaflow.eqa;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CentreAccess;
+import org.qaflow.security.CurrentUser;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.*;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** EQA visits of the centres the user may see: the sample the rules chose (and why), findings, actions, report. */
+@RestController
+@RequestMapping("/api/visits")
+@Tag(name = "EQA visits")
+@Transactional(readOnly = true)
+public class VisitController {
+
+    private final EqaVisitRepository visits;
+    private final VisitService visitService;
+    private final CentreRepository centres;
+    private final CentreAccess access;
+    private final CurrentUser currentUser;
+
+    public VisitController(EqaVisitRepository visits, VisitService visitService, CentreRepository centres,
+                           CentreAccess access, CurrentUser currentUser) {
+        this.visits = visits;
+        this.visitService = visitService;
+        this.centres = centres;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    public List<VisitView> list() {
+        return visits.findByCentreIdInOrderByPlannedForDesc(access.visibleCentreIds(currentUser.get())).stream()
+                .map(v -> view(v, false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    public VisitView get(@PathVariable long id) {
+        EqaVisit visit = visits.findById(id).orElseThrow(() -> new NotFoundException("There is no EQA visit " + id));
+        AppUser user = currentUser.get();
+        access.check(user, centres.findById(visit.getCentreId()).orElseThrow(), "EQA visit " + id);
+        return view(visit, true);
+    }
+
+    private VisitView view(EqaVisit v, boolean detail) {
+        Centre centre = centres.findById(v.getCentreId()).orElseThrow();
+        return new VisitView(v.getId(), centre.getCode(), centre.getName(), v.getEqaUsername(), v.getStatus(),
+                v.getPlannedFor(), v.getVisitedOn(), v.getOutcome(), v.getReport(),
+                detail ? visitService.sampleOf(v.getId()).stream().map(s -> new SampleView(s.getId(), s.getClaimId(),
+                        s.getReasons(), s.getFinding())).toList() : null,
+                detail ? visitService.actionsOf(v.getId()).stream().map(a -> new ActionView(a.getId(),
+                        a.getDescription(), a.isOpen())).toList() : null);
+    }
+
+    public record VisitView(long id, String centre, String centreName, String eqa, EqaVisit.Status status,
+                            LocalDate plannedFor, LocalDate visitedOn, EqaVisit.Outcome outcome, String report,
+                            List<SampleView> sample, List<ActionView> actions) {
+    }
+
+    public record SampleView(long id, long claimId, String whySampled, String finding) {
+    }
+
+    public record ActionView(long id, String description, boolean open) {
+    }
+}
