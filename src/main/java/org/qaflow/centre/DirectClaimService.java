@@ -64,8 +64,7 @@ public class DirectClaimService {
     }
 
     public DirectClaimRecommendation recommend(Centre centre) {
-        List<EqaVisit> completed = visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).stream()
-                .filter(v -> v.getOutcome() != null).toList();
+        List<EqaVisit> completed = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centre.getId());
         long openActions = completed.isEmpty() ? 0
                 : actions.countByVisitIdInAndOpenTrue(completed.stream().map(EqaVisit::getId).toList());
         List<StaffMember> people = staff.findByCentreIdOrderByName(centre.getId());

@@ -67,8 +67,7 @@ public class CertificationService {
             issue(claim, actor, "centre has direct claim status");
             return;
         }
-        List<EqaVisit> completed = visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).stream()
-                .filter(v -> v.getOutcome() != null).toList();
+        List<EqaVisit> completed = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centre.getId());
         ClaimStatus waiting = completed.isEmpty() ? ClaimStatus.AWAITING_FIRST_EQA_VISIT
                 : completed.get(0).getOutcome() == EqaVisit.Outcome.UNSATISFACTORY ? ClaimStatus.HELD_BY_EQA
                 : null;

@@ -7,6 +7,9 @@ public interface EqaVisitRepository extends JpaRepository<EqaVisit, Long> {
 
     List<EqaVisit> findByCentreIdOrderByPlannedForDesc(Long centreId);
 
+    /** Visits with an outcome, the latest first (two visits on one day: the later recorded first). */
+    List<EqaVisit> findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(Long centreId);
+
     boolean existsByCentreIdAndStatusNot(Long centreId, EqaVisit.Status status);
 
     List<EqaVisit> findByCentreIdInOrderByPlannedForDesc(java.util.Collection<Long> centreIds);

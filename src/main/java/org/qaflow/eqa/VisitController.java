@@ -7,6 +7,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
@@ -39,6 +40,20 @@ public class VisitController {
     public List<VisitView> list() {
         return visits.findByCentreIdInOrderByPlannedForDesc(access.visibleCentreIds(currentUser.get())).stream()
                 .map(v -> view(v, false)).toList();
+    }
+
+    public record OpenVisit(String centre) {
+    }
+
+    @PostMapping
+    @ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('EQA', 'QUALITY_MANAGER')")
+    @Transactional
+    @io.swagger.v3.oas.annotations.Operation(summary = "Open a visit to a centre now; its EQA gets the planning task")
+    public VisitView open(@RequestBody OpenVisit request) {
+        Centre centre = centres.findByCode(request.centre() == null ? "" : request.centre())
+                .orElseThrow(() -> new NotFoundException("There is no centre " + request.centre()));
+        return view(visitService.openVisitNow(centre, currentUser.get()), true);
     }
 
     @GetMapping("/{id}")

@@ -95,6 +95,22 @@ public class VisitService {
         return Optional.of(openVisit(centre, actor));
     }
 
+    /** The centre's EQA (or the quality manager) opens a visit now, ahead of the yearly one. */
+    public EqaVisit openVisitNow(Centre centre, AppUser user) {
+        if (user.getRole() != Role.QUALITY_MANAGER && !user.getUsername().equals(centre.getEqaUsername())) {
+            throw new AccessDeniedException("Only the EQA appointed to centre " + centre.getCode()
+                    + " or a quality manager may open a visit to it");
+        }
+        if (centre.getEqaUsername() == null) {
+            throw new ConflictException("Centre " + centre.getCode() + " has no EQA appointed");
+        }
+        if (openVisit(centre).isPresent()) {
+            throw new ConflictException("Centre " + centre.getCode() + " already has an EQA visit open (visit "
+                    + openVisit(centre).get().getId() + ")");
+        }
+        return openVisit(centre, user.getUsername());
+    }
+
     private EqaVisit openVisit(Centre centre, String actor) {
         EqaVisit visit = visits.save(EqaVisit.toPlan(centre.getId(), centre.getEqaUsername(),
                 LocalDate.now(clock).plusDays(30)));

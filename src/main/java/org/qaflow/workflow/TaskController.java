@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kie.kogito.usertask.view.UserTaskView;
 import org.qaflow.assessment.AssessmentService;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
 import org.qaflow.eqa.VisitService;
@@ -35,10 +37,11 @@ public class TaskController {
     private final AssessmentService assessment;
     private final IqaService iqa;
     private final VisitService visitService;
+    private final CentreRepository centres;
 
     public TaskController(Tasks tasks, CurrentUser currentUser, ClaimUnitRepository claimUnits,
                           EqaVisitRepository visits, AssessmentService assessment, IqaService iqa,
-                          VisitService visitService) {
+                          VisitService visitService, CentreRepository centres) {
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.claimUnits = claimUnits;
@@ -46,6 +49,7 @@ public class TaskController {
         this.assessment = assessment;
         this.iqa = iqa;
         this.visitService = visitService;
+        this.centres = centres;
     }
 
     @GetMapping
@@ -152,7 +156,7 @@ public class TaskController {
         } else if (t.getInputs() != null && t.getInputs().get("visitId") != null) {
             visitId = visitId(t);
             EqaVisit visit = visits.findById(visitId).orElseThrow();
-            centre = String.valueOf(visit.getCentreId());
+            centre = centres.findById(visit.getCentreId()).map(Centre::getCode).orElse(null);
         }
         return new TaskView(t.getId(), t.getTaskName(), t.getStatus() == null ? null : t.getStatus().getName(),
                 t.getActualOwner(), claimId, unitRef, learner, visitId, centre);
