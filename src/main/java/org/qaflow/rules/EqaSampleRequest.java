@@ -1,0 +1,13 @@
+package org.qaflow.rules;
+
+import org.qaflow.centre.Centre.RiskRating;
+
+import java.util.List;
+
+/** The seed makes the selection reproducible: the same seed and candidates always give the same sample. */
+public record EqaSampleRequest(RiskRating centreRisk, long seed, List<EqaCandidate> candidates) {
+
+    public EqaSampleRequest {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+}

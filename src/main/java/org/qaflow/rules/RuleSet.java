@@ -1,0 +1,258 @@
+package org.qaflow.rules;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.StatelessKieSession;
+import org.qaflow.eqa.EqaVisit;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.rules.facts.*;
+
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * One compiled, immutable version of the rules: the KieBase, the data rows, and the files they came from.
+ * Every evaluation uses exactly one RuleSet, so it sees one version, never a mix.
+ */
+public final class RuleSet {
+
+    private final int version;
+    private final Map<String, String> files;
+    private final KieBase kieBase;
+    private final Map<Class<?>, List<Object>> data;
+    private final CatalogueFacts catalogue;
+
+    RuleSet(int version, Map<String, String> files, KieBase kieBase, Map<Class<?>, List<Object>> data,
+            CatalogueFacts catalogue) {
+        this.version = version;
+        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.kieBase = kieBase;
+        this.data = data;
+        this.catalogue = catalogue;
+    }
+
+    /** The same compiled rules under the version number they are activated as. */
+    RuleSet asVersion(int newVersion) {
+        return new RuleSet(newVersion, files, kieBase, data, catalogue);
+    }
+
+    public int version() { return version; }
+    public Map<String, String> files() { return files; }
+    CatalogueFacts catalogue() { return catalogue; }
+
+    public CombinationResult combination(String qan, Collection<String> unitRefs) {
+        CatalogueFacts.QualificationInfo qualification = catalogue.qualifications().get(qan);
+        if (qualification == null) {
+            throw new BadRequestException("Qualification " + qan + " is not in the catalogue. Known qualifications: "
+                    + String.join(", ", new TreeSet<>(catalogue.qualifications().keySet())));
+        }
+        Set<String> refs = new LinkedHashSet<>(unitRefs == null ? List.of() : unitRefs);
+        List<String> unknown = refs.stream().filter(r -> !catalogue.units().containsKey(r)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadRequestException((unknown.size() == 1 ? "Unit " + unknown.get(0) + " is"
+                    : "Units " + String.join(", ", unknown) + " are") + " not in the catalogue. Known units: "
+                    + String.join(", ", new TreeSet<>(catalogue.units().keySet())));
+        }
+        int credits = 0;
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String ref : refs) {
+            CatalogueFacts.UnitInfo unit = catalogue.units().get(ref);
+            credits += unit.credit();
+            counts.merge(unit.category(), 1, Integer::sum);
+        }
+        CombinationCheck check = new CombinationCheck(qan, qualification.title(), qualification.type(), refs,
+                credits, counts);
+        List<Object> facts = new ArrayList<>();
+        facts.add(check);
+        facts.addAll(data(CombinationRequirement.class));
+        facts.addAll(data(CategoryMinimum.class));
+        for (String ref : qualification.units()) {
+            facts.add(new ListedUnit(qan, ref, catalogue.units().get(ref).title()));
+        }
+        List<String> fired = run(facts);
+        return new CombinationResult(qan, check.getReasons().isEmpty(), credits, counts,
+                List.copyOf(check.getReasons()), version, fired);
+    }
+
+    public EligibilityResult staffEligibility(StaffEligibilityRequest request) {
+        if (request.role() == null) {
+            throw new BadRequestException("role is missing: give ASSESSOR or IQA");
+        }
+        if (request.asOf() == null) {
+            throw new BadRequestException("asOf is missing: give the date the eligibility is asked about");
+        }
+        if (request.occupationalCompetenceLevel() == null) {
+            throw new BadRequestException("occupationalCompetenceLevel is missing");
+        }
+        Map<String, String> qualifications = new HashMap<>();
+        for (int i = 0; i < request.qualifications().size(); i++) {
+            StaffEligibilityRequest.QualificationHeld q = request.qualifications().get(i);
+            if (q == null || q.code() == null || q.status() == null) {
+                throw new BadRequestException("qualifications[" + i + "] needs a code and a status (HELD or WORKING_TOWARDS)");
+            }
+            // HELD wins when the same code is listed twice.
+            qualifications.merge(q.code(), q.status().name(), (a, b) -> "HELD".equals(a) ? a : b);
+        }
+        List<EligibilityCheck.Cpd> cpd = new ArrayList<>();
+        for (int i = 0; i < request.cpd().size(); i++) {
+            StaffEligibilityRequest.CpdEntry c = request.cpd().get(i);
+            if (c == null || c.date() == null || c.hours() == null || c.hours().signum() < 0) {
+                throw new BadRequestException("cpd[" + i + "] needs a date and hours of 0 or more");
+            }
+            cpd.add(new EligibilityCheck.Cpd(c.date(), c.hours().doubleValue(), c.salesRelated()));
+        }
+        int qualificationLevel = request.qualificationLevel() == null ? 4 : request.qualificationLevel();
+        EligibilityCheck check = new EligibilityCheck(request.role().name(), request.asOf(),
+                request.occupationalCompetenceLevel(), qualificationLevel, qualifications, cpd,
+                request.assessesLeadershipUnits(), request.salesLeadershipCompetence(),
+                request.declaredInterestInLearner(), request.verifyingOwnDecision());
+        List<Object> facts = new ArrayList<>();
+        facts.add(check);
+        facts.addAll(data(RecognisedQualification.class));
+        facts.addAll(data(RoleRequirement.class));
+        List<String> fired = run(facts);
+        return new EligibilityResult(request.role(), request.asOf(), !check.isRefused(), check.getConditions(),
+                check.getWarnings(), check.getReasons(), check.getQualifiedBy(), version, fired);
+    }
+
+    public IqaSamplingResult iqaSampling(IqaSamplingRequest request) {
+        if (request.assessorRisk() == null) {
+            throw new BadRequestException("assessorRisk is missing: give LOW, MEDIUM or HIGH");
+        }
+        IqaSamplingCheck check = new IqaSamplingCheck(request.decisionId(), request.assessorWorkingTowards(),
+                request.assessorPriorDecisions(), request.simulatedEvidence(), request.assessorRecentReferrals(),
+                request.assessorRisk().name());
+        List<Object> facts = new ArrayList<>();
+        facts.add(check);
+        facts.addAll(data(IqaSamplingPolicy.class));
+        facts.addAll(data(BaselineSamplingRate.class));
+        List<String> fired = run(facts);
+        return new IqaSamplingResult(request.decisionId(), !check.getReasons().isEmpty(),
+                List.copyOf(check.getReasons()), version, fired);
+    }
+
+    /**
+     * The rules decide how many learners; the selection then first takes learners who cover an assessor, unit,
+     * method or location not yet covered (CAMERA), then fills up at random, both in an order fixed by the seed.
+     */
+    public EqaSampleResult eqaSample(EqaSampleRequest request) {
+        if (request.centreRisk() == null) {
+            throw new BadRequestException("centreRisk is missing: give LOW, MEDIUM or HIGH");
+        }
+        List<EqaCandidate> candidates = request.candidates();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            EqaCandidate c = candidates.get(i);
+            if (c == null || c.id() == null || c.id().isBlank()) {
+                throw new BadRequestException("candidates[" + i + "] needs an id");
+            }
+            if (!ids.add(c.id())) {
+                throw new BadRequestException("candidates[" + i + "]: id " + c.id() + " is listed twice");
+            }
+        }
+        EqaSampleCheck check = new EqaSampleCheck(candidates.size(), request.centreRisk().name());
+        List<Object> facts = new ArrayList<>();
+        facts.add(check);
+        facts.addAll(data(EqaSampleSizeBand.class));
+        facts.addAll(data(EqaRiskUplift.class));
+        List<String> fired = run(facts);
+        int size = check.getSampleSize();
+
+        List<EqaCandidate> order = new ArrayList<>(candidates);
+        order.sort(Comparator.comparing(EqaCandidate::id));
+        Collections.shuffle(order, new Random(request.seed()));
+        List<EqaSampleResult.Selected> selected = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (Iterator<EqaCandidate> it = order.iterator(); it.hasNext() && selected.size() < size; ) {
+            EqaCandidate c = it.next();
+            List<String> newlyCovered = new ArrayList<>();
+            for (String key : cameraKeys(c)) {
+                if (!covered.contains(key)) {
+                    newlyCovered.add("covers " + key + " not yet sampled");
+                }
+            }
+            if (!newlyCovered.isEmpty()) {
+                covered.addAll(cameraKeys(c));
+                selected.add(new EqaSampleResult.Selected(c.id(), newlyCovered));
+                it.remove();
+            }
+        }
+        for (Iterator<EqaCandidate> it = order.iterator(); it.hasNext() && selected.size() < size; ) {
+            EqaCandidate c = it.next();
+            selected.add(new EqaSampleResult.Selected(c.id(),
+                    List.of("random selection to make up the sample (seed " + request.seed() + ")")));
+        }
+        return new EqaSampleResult(candidates.size(), size, List.copyOf(check.getReasons()), selected, version, fired);
+    }
+
+    public DirectClaimRecommendation directClaimStatus(DirectClaimFacts facts) {
+        DirectClaimCheck check = new DirectClaimCheck(facts.currentStatus(),
+                facts.recentVisitOutcomes().stream().map(EqaVisit.Outcome::name).toList(), facts.openActions(),
+                facts.everyAssessorSampled(), facts.qualifiedIqaCount());
+        List<Object> all = new ArrayList<>();
+        all.add(check);
+        all.addAll(data(DirectClaimPolicy.class));
+        List<String> fired = run(all);
+        DirectClaimRecommendation.Recommendation recommendation;
+        List<String> reasons = new ArrayList<>();
+        if (facts.currentStatus()) {
+            recommendation = check.getSuspendReasons().isEmpty()
+                    ? DirectClaimRecommendation.Recommendation.KEEP : DirectClaimRecommendation.Recommendation.SUSPEND;
+            reasons.addAll(check.getSuspendReasons());
+        } else {
+            recommendation = check.getGrantReasons().isEmpty()
+                    ? DirectClaimRecommendation.Recommendation.NONE : DirectClaimRecommendation.Recommendation.GRANT;
+            reasons.addAll(check.getGrantReasons());
+        }
+        reasons.addAll(check.getNotes());
+        return new DirectClaimRecommendation(recommendation, reasons, version, fired);
+    }
+
+    private static List<String> cameraKeys(EqaCandidate c) {
+        List<String> keys = new ArrayList<>();
+        if (c.assessor() != null) keys.add("assessor " + c.assessor());
+        c.units().forEach(u -> keys.add("unit " + u));
+        c.methods().forEach(m -> keys.add("method " + m));
+        if (c.location() != null) keys.add("location " + c.location());
+        return keys;
+    }
+
+    /** Gaps in what a period's sample covered; plain set arithmetic, so it needs no rule set. */
+    public static CameraCoverage cameraCoverage(Collection<EqaCandidate> population, Collection<String> sampledIds) {
+        Set<String> sampled = new HashSet<>(sampledIds);
+        List<EqaCandidate> inSample = population.stream().filter(c -> sampled.contains(c.id())).toList();
+        List<String> assessors = gaps(population, inSample, c -> c.assessor() == null ? List.of() : List.of(c.assessor()));
+        List<String> units = gaps(population, inSample, EqaCandidate::units);
+        List<String> methods = gaps(population, inSample, EqaCandidate::methods);
+        List<String> locations = gaps(population, inSample, c -> c.location() == null ? List.of() : List.of(c.location()));
+        return new CameraCoverage(assessors.isEmpty() && units.isEmpty() && methods.isEmpty() && locations.isEmpty(),
+                assessors, units, methods, locations);
+    }
+
+    private static List<String> gaps(Collection<EqaCandidate> population, Collection<EqaCandidate> sample,
+                                     java.util.function.Function<EqaCandidate, List<String>> values) {
+        Set<String> covered = sample.stream().flatMap(c -> values.apply(c).stream()).collect(Collectors.toSet());
+        return population.stream().flatMap(c -> values.apply(c).stream())
+                .filter(v -> !covered.contains(v)).distinct().sorted().toList();
+    }
+
+    private List<Object> data(Class<?> type) {
+        return data.getOrDefault(type, List.of());
+    }
+
+    /** One stateless session per evaluation; the listener collects the names of the rules that fired, once each. */
+    private List<String> run(List<Object> facts) {
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        Set<String> fired = new LinkedHashSet<>();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        session.execute(facts);
+        return List.copyOf(fired);
+    }
+
+}

@@ -1,0 +1,161 @@
+package org.qaflow.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.qaflow.rules.facts.*;
+
+import java.util.*;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the files of a rule set into a {@link RuleSet}: DRL and decision tables compiled by Drools at run time,
+ * data files read into fact rows. Every problem names the file and, where known, the line.
+ */
+public class RuleSetCompiler {
+
+    /** The kinds of rows a data file may hold, by the name a quality manager writes at the top of a list. */
+    static final Map<String, Class<?>> DATA_KINDS = Map.of(
+            "CombinationRequirement", CombinationRequirement.class,
+            "CategoryMinimum", CategoryMinimum.class,
+            "RecognisedQualification", RecognisedQualification.class,
+            "RoleRequirement", RoleRequirement.class,
+            "IqaSamplingPolicy", IqaSamplingPolicy.class,
+            "BaselineSamplingRate", BaselineSamplingRate.class,
+            "EqaSampleSizeBand", EqaSampleSizeBand.class,
+            "EqaRiskUplift", EqaRiskUplift.class,
+            "DirectClaimPolicy", DirectClaimPolicy.class);
+
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)+|[A-Za-z0-9_.-]+");
+    private static final Pattern DRL_LINE = Pattern.compile("\\[(?:ERR|WARN) \\d+\\] Line (\\d+):");
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final CatalogueFacts catalogue;
+
+    public RuleSetCompiler(CatalogueFacts catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public record Outcome(RuleSet ruleSet, List<RuleProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A path a rule file may have: relative, forward slashes, no "..". */
+    static String checkPath(String path) {
+        String p = path == null ? "" : path.replaceFirst("^/+", "");
+        if (!SAFE_PATH.matcher(p).matches() || p.contains("..")) {
+            throw new org.qaflow.problem.BadRequestException("Rule file path '" + path
+                    + "' is not allowed: use a relative path of letters, digits, '-', '_' and '.' such as combination/requirements.yaml");
+        }
+        return p;
+    }
+
+    public Outcome compile(Map<String, String> files, int version) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<Class<?>, List<Object>> data = new HashMap<>();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            String path = file.getKey();
+            if (path.endsWith(".drl") || path.endsWith(".drl.csv")) {
+                kfs.write("src/main/resources/" + path, file.getValue());
+            } else if (path.startsWith("scenarios/") && path.endsWith(".yaml")) {
+                continue; // checked by ScenarioRunner against the compiled set
+            } else if (path.endsWith(".yaml")) {
+                readData(path, file.getValue(), data, problems);
+            } else if (!path.endsWith(".md")) {
+                problems.add(new RuleProblem(path, null,
+                        "qaflow reads .drl rules, .drl.csv decision tables, .yaml data and scenarios, and .md notes only"));
+            }
+        }
+        ReleaseId releaseId = ks.newReleaseId("org.qaflow", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new RuleProblem(fileOf(m), lineOf(m), m.getText().trim()));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return new Outcome(null, problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        // The container is not reused: forget the module so that rebuilds do not pile up in the repository.
+        ks.getRepository().removeKieModule(releaseId);
+        Map<Class<?>, List<Object>> frozen = new HashMap<>();
+        data.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        return new Outcome(new RuleSet(version, files, kieBase, Map.copyOf(frozen), catalogue), List.of());
+    }
+
+    private static void readData(String path, String content, Map<Class<?>, List<Object>> data,
+                                 List<RuleProblem> problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(content);
+        } catch (JsonProcessingException e) {
+            problems.add(new RuleProblem(path, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    e.getOriginalMessage()));
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(new RuleProblem(path, 1, "a data file holds lists of rows under a kind, such as "
+                    + "CombinationRequirement:, one of " + new TreeSet<>(DATA_KINDS.keySet())));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> kind = it.next();
+            Class<?> type = DATA_KINDS.get(kind.getKey());
+            if (type == null) {
+                problems.add(new RuleProblem(path, null, "unknown kind of rows '" + kind.getKey() + "'; known kinds: "
+                        + new TreeSet<>(DATA_KINDS.keySet())));
+                continue;
+            }
+            if (!kind.getValue().isArray()) {
+                problems.add(new RuleProblem(path, null, kind.getKey() + " must be a list of rows"));
+                continue;
+            }
+            for (int i = 0; i < kind.getValue().size(); i++) {
+                try {
+                    data.computeIfAbsent(type, t -> new ArrayList<>()).add(YAML.treeToValue(kind.getValue().get(i), type));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                    problems.add(new RuleProblem(path, null, kind.getKey() + " row " + (i + 1) + ": " + message));
+                }
+            }
+        }
+    }
+
+    private static String fileOf(Message m) {
+        String path = m.getPath();
+        if (path == null) {
+            return "(rule set)";
+        }
+        return path.replaceFirst("^src/main/resources/", "");
+    }
+
+    private static Integer lineOf(Message m) {
+        if (m.getLine() > 0) {
+            return m.getLine();
+        }
+        var matcher = DRL_LINE.matcher(m.getText());
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : null;
+    }
+}

@@ -1,0 +1,351 @@
+package org.qaflow.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.catalogue.UnitRepository;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.*;
+import java.util.stream.Stream;
+
+/**
+ * The versions of the rules and the only way to change them: a candidate is compiled and run against the scenarios
+ * before it may be activated; activation swaps the engine's snapshot in one step and is recorded with a diff.
+ * The database is the system of record. Activation also writes the files to qaflow.rules-dir so disk and database
+ * agree; edits made on disk are taken up only by an explicit reload, through the same checks.
+ */
+@Service
+@Order(10) // after SampleDataLoader has put the catalogue into the database
+public class RuleSetRegistry implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
+    private static final String SYSTEM = "system";
+
+    private final RuleEngine engine;
+    private final RuleSetRepository sets;
+    private final UnitRepository units;
+    private final QualificationRepository qualifications;
+    private final List<ImpactSource> impactSources;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Path rulesDir;
+    private final ScenarioRunner scenarios = new ScenarioRunner();
+    /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
+    private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, RuleSet> eldest) {
+                    return size() > 4;
+                }
+            });
+    private volatile RuleSetCompiler compiler;
+
+    public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
+                           QualificationRepository qualifications, List<ImpactSource> impactSources,
+                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir) {
+        this.engine = engine;
+        this.sets = sets;
+        this.units = units;
+        this.qualifications = qualifications;
+        this.impactSources = impactSources;
+        this.tx = tx;
+        this.json = json;
+        this.rulesDir = rulesDir;
+    }
+
+    public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
+                         List<RuleProblem> compileErrors, List<ScenarioFailure> scenarioFailures, String diff) {
+
+        public boolean refused() {
+            return status == RuleSetRecord.Status.REFUSED;
+        }
+
+        public String summary() {
+            List<String> all = new ArrayList<>();
+            compileErrors.forEach(p -> all.add(p.toString()));
+            scenarioFailures.forEach(f -> all.add(f.toString()));
+            String head = refused() ? "Rule set candidate " + candidate + " was refused: " : "Candidate " + candidate
+                    + " compiled and passed " + scenariosRun + " scenarios";
+            return head + String.join("; ", all.subList(0, Math.min(all.size(), 5)))
+                    + (all.size() > 5 ? "; and " + (all.size() - 5) + " more" : "");
+        }
+    }
+
+    public record VersionView(int version, boolean active, RuleSetRecord.Origin origin, String description,
+                              Integer basedOnVersion, String activatedBy, Instant activatedAt, String diff) {
+
+        static VersionView of(RuleSetRecord r) {
+            return new VersionView(r.getVersion(), r.getStatus() == RuleSetRecord.Status.ACTIVE, r.getOrigin(),
+                    r.getDescription(), r.getBasedOnVersion(), r.getActivatedBy(), r.getActivatedAt(), r.getDiff());
+        }
+    }
+
+    public record ImpactReport(long candidate, int activeVersion, List<String> sources,
+                               List<ImpactDifference> differences) {
+    }
+
+    private record Checked(RuleSet ruleSet, int scenariosRun, List<RuleProblem> problems,
+                           List<ScenarioFailure> failures) {
+        boolean ok() {
+            return problems.isEmpty() && failures.isEmpty();
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        start();
+    }
+
+    synchronized void start() {
+        // Inside a transaction: the qualifications' unit lists load lazily.
+        compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())));
+        Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);
+        if (current.isPresent()) {
+            RuleSetRecord record = current.get();
+            RuleSetCompiler.Outcome outcome = compiler.compile(record.getFiles(), record.getVersion());
+            if (!outcome.ok()) {
+                throw new IllegalStateException("Active rule set version " + record.getVersion()
+                        + " no longer compiles: " + outcome.problems());
+            }
+            engine.activate(outcome.ruleSet());
+            if (!readDisk().equals(record.getFiles())) {
+                log.warn("The files in {} differ from active rule set version {}; POST /api/rules/reload checks "
+                        + "and activates them", rulesDir, record.getVersion());
+            }
+            log.info("Rule set version {} active", record.getVersion());
+            return;
+        }
+        Map<String, String> files = readDisk();
+        Checked checked = check(files);
+        if (!checked.ok()) {
+            throw new IllegalStateException("The rules in " + rulesDir.toAbsolutePath() + " cannot be used: "
+                    + report(null, checked, null, "").summary());
+        }
+        Instant now = Instant.now();
+        RuleSetRecord record = new RuleSetRecord(RuleSetRecord.Origin.START,
+                "rules read from " + rulesDir + " at first start", null, SYSTEM, now, files, LineDiff.of(Map.of(), files));
+        record.activate(1, SYSTEM, now);
+        sets.save(record);
+        engine.activate(checked.ruleSet().asVersion(1));
+        log.info("Rule set version 1 read from {}: {} files, {} scenarios passed", rulesDir, files.size(),
+                checked.scenariosRun());
+    }
+
+    /** Applies changes (path to new content; null deletes) to the active files and checks the result. */
+    public Report propose(Map<String, String> changes, String description, String user) {
+        if (changes == null || changes.isEmpty()) {
+            throw new BadRequestException("files is empty: give at least one rule file path with its new content");
+        }
+        Map<String, String> files = new TreeMap<>(engine.active().files());
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String path = RuleSetCompiler.checkPath(change.getKey());
+            if (change.getValue() == null) {
+                if (files.remove(path) == null) {
+                    throw new BadRequestException("Rule file " + path + " does not exist, so it cannot be deleted");
+                }
+            } else {
+                files.put(path, change.getValue());
+            }
+        }
+        return propose(RuleSetRecord.Origin.EDIT, description, files, user);
+    }
+
+    private Report propose(RuleSetRecord.Origin origin, String description, Map<String, String> files, String user) {
+        RuleSet active = engine.active();
+        String diff = LineDiff.of(active.files(), files);
+        if (diff.isEmpty()) {
+            throw new BadRequestException("The candidate changes nothing: it is the same as active version "
+                    + active.version());
+        }
+        Checked checked = check(files);
+        RuleSetRecord record = new RuleSetRecord(origin, description, active.version(), user, Instant.now(), files, diff);
+        Report report = report(null, checked, active.version(), diff);
+        if (!checked.ok()) {
+            record.refuse(write(Map.of("compileErrors", report.compileErrors(),
+                    "scenarioFailures", report.scenarioFailures())));
+        }
+        record = sets.save(record);
+        if (checked.ok()) {
+            compiledCandidates.put(record.getId(), checked.ruleSet());
+        }
+        return report(record.getId(), checked, active.version(), diff);
+    }
+
+    public ImpactReport impact(long candidateId) {
+        RuleSetRecord record = candidate(candidateId);
+        RuleSet candidate = compiledCandidate(record);
+        RuleSet active = engine.active();
+        List<ImpactDifference> differences = new ArrayList<>();
+        impactSources.forEach(s -> differences.addAll(s.differences(active, candidate)));
+        return new ImpactReport(candidateId, active.version(), impactSources.stream().map(ImpactSource::name).toList(),
+                differences);
+    }
+
+    /** Serialised so that two activations never interleave; evaluations are not blocked. */
+    public synchronized VersionView activate(long candidateId, String user) {
+        RuleSetRecord record = candidate(candidateId);
+        RuleSet active = engine.active();
+        if (!Objects.equals(record.getBasedOnVersion(), active.version())) {
+            throw new ConflictException("Candidate " + candidateId + " changes version " + record.getBasedOnVersion()
+                    + ", but version " + active.version() + " is active now: propose the change again on top of it");
+        }
+        RuleSet compiled = compiledCandidate(record);
+        int version = sets.maxVersion() + 1;
+        Instant now = Instant.now();
+        RuleSetRecord activated = tx.execute(status -> {
+            sets.findByStatus(RuleSetRecord.Status.ACTIVE).ifPresent(RuleSetRecord::retire);
+            RuleSetRecord r = sets.findById(candidateId).orElseThrow();
+            r.activate(version, user, now);
+            return r;
+        });
+        engine.activate(compiled.asVersion(version));
+        compiledCandidates.remove(candidateId);
+        writeDisk(activated.getFiles());
+        log.info("Rule set version {} activated by {} (candidate {})", version, user, candidateId);
+        return VersionView.of(activated);
+    }
+
+    public synchronized VersionView rollback(int version, String user) {
+        RuleSetRecord target = sets.findByVersion(version)
+                .orElseThrow(() -> new NotFoundException("There is no rule set version " + version));
+        if (version == engine.active().version()) {
+            throw new ConflictException("Version " + version + " is already active");
+        }
+        return proposeAndActivate(RuleSetRecord.Origin.ROLLBACK, "rollback to version " + version, target.getFiles(), user);
+    }
+
+    /** Takes up edits made on disk, through the same checks; empty when disk already matches the active version. */
+    public synchronized Optional<VersionView> reload(String user) {
+        Map<String, String> files = readDisk();
+        if (files.equals(engine.active().files())) {
+            return Optional.empty();
+        }
+        return Optional.of(proposeAndActivate(RuleSetRecord.Origin.RELOAD, "reload from " + rulesDir, files, user));
+    }
+
+    private VersionView proposeAndActivate(RuleSetRecord.Origin origin, String description, Map<String, String> files,
+                                           String user) {
+        Report report = propose(origin, description, files, user);
+        if (report.refused()) {
+            throw new RuleSetRefusedException(report);
+        }
+        return activate(report.candidate(), user);
+    }
+
+    public List<VersionView> versions() {
+        return sets.findByVersionNotNullOrderByVersionDesc().stream().map(VersionView::of).toList();
+    }
+
+    public RuleSetRecord version(int version) {
+        return sets.findByVersion(version).orElseThrow(() -> new NotFoundException("There is no rule set version " + version));
+    }
+
+    public RuleSetRecord record(long candidateId) {
+        return sets.findById(candidateId)
+                .orElseThrow(() -> new NotFoundException("There is no rule set candidate " + candidateId));
+    }
+
+    private RuleSetRecord candidate(long candidateId) {
+        RuleSetRecord record = record(candidateId);
+        switch (record.getStatus()) {
+            case REFUSED -> throw new ConflictException("Candidate " + candidateId
+                    + " was refused and cannot be used: " + record.getProblems());
+            case ACTIVE, RETIRED -> throw new ConflictException("Candidate " + candidateId
+                    + " was already activated as version " + record.getVersion());
+            default -> {
+                return record;
+            }
+        }
+    }
+
+    private RuleSet compiledCandidate(RuleSetRecord record) {
+        RuleSet compiled = compiledCandidates.get(record.getId());
+        if (compiled != null) {
+            return compiled;
+        }
+        Checked checked = check(record.getFiles());
+        if (!checked.ok()) {
+            throw new RuleSetRefusedException(report(record.getId(), checked, record.getBasedOnVersion(), record.getDiff()));
+        }
+        compiledCandidates.put(record.getId(), checked.ruleSet());
+        return checked.ruleSet();
+    }
+
+    private Checked check(Map<String, String> files) {
+        if (files.isEmpty()) {
+            return new Checked(null, 0, List.of(new RuleProblem(rulesDir.toString(), null, "there are no rule files")),
+                    List.of());
+        }
+        RuleSetCompiler.Outcome outcome = compiler.compile(files, 0);
+        if (!outcome.ok()) {
+            return new Checked(null, 0, outcome.problems(), List.of());
+        }
+        ScenarioRunner.Result result = scenarios.run(outcome.ruleSet());
+        return new Checked(outcome.ruleSet(), result.scenariosRun(), result.problems(), result.failures());
+    }
+
+    private static Report report(Long id, Checked checked, Integer basedOn, String diff) {
+        return new Report(id, checked.ok() ? RuleSetRecord.Status.CANDIDATE : RuleSetRecord.Status.REFUSED, basedOn,
+                checked.scenariosRun(), checked.problems(), checked.failures(), diff);
+    }
+
+    private Map<String, String> readDisk() {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(rulesDir)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(rulesDir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String relative = rulesDir.relativize(p).toString().replace('\\', '/');
+                if (!relative.startsWith(".") && !relative.contains("/.")) {
+                    files.put(relative, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the rule files in " + rulesDir + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /** Best effort: the database already holds the activated version, so a read-only rules-dir only earns a warning. */
+    private void writeDisk(Map<String, String> files) {
+        try {
+            for (String stale : readDisk().keySet()) {
+                if (!files.containsKey(stale)) {
+                    Files.delete(rulesDir.resolve(stale));
+                }
+            }
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path target = rulesDir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            log.warn("Activated rules could not be written to {}: {}", rulesDir, e.getMessage());
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.qaflow.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.*;
+
+/**
+ * Evaluate the rules (any authenticated user; every answer is recorded as a decision) and change them (quality
+ * managers only: propose, preview the impact, activate, roll back, reload).
+ */
+@RestController
+@RequestMapping("/api/rules")
+public class RulesController {
+
+    private static final String QM = "hasRole('QUALITY_MANAGER')";
+
+    private final RuleEngine engine;
+    private final RuleSetRegistry registry;
+    private final DecisionLog decisions;
+    private final RuleDecisionRepository decisionRecords;
+    private final CurrentUser currentUser;
+    private final ObjectMapper json;
+
+    public RulesController(RuleEngine engine, RuleSetRegistry registry, DecisionLog decisions,
+                           RuleDecisionRepository decisionRecords, CurrentUser currentUser, ObjectMapper json) {
+        this.engine = engine;
+        this.registry = registry;
+        this.decisions = decisions;
+        this.decisionRecords = decisionRecords;
+        this.currentUser = currentUser;
+        this.json = json;
+    }
+
+    public record CombinationRequest(String qualification, List<String> units) {
+    }
+
+    public record CameraCoverageRequest(List<EqaCandidate> population, List<String> sampledIds) {
+    }
+
+    public record CandidateRequest(String description, Map<String, String> files) {
+    }
+
+    @PostMapping("/combination")
+    public Map<String, Object> combination(@RequestBody CombinationRequest request) {
+        if (request.qualification() == null || request.qualification().isBlank()) {
+            throw new BadRequestException("qualification is missing: give a qualification number such as 610/3769/2");
+        }
+        CombinationResult result = engine.combination(request.qualification(), request.units());
+        return recorded("combination", result.ruleSetVersion(), result.firedRules(), request, result);
+    }
+
+    @PostMapping("/staff-eligibility")
+    public Map<String, Object> staffEligibility(@RequestBody StaffEligibilityRequest request) {
+        EligibilityResult result = engine.staffEligibility(request);
+        return recorded("staff-eligibility", result.ruleSetVersion(), result.firedRules(), request, result);
+    }
+
+    @PostMapping("/iqa-sampling")
+    public Map<String, Object> iqaSampling(@RequestBody IqaSamplingRequest request) {
+        IqaSamplingResult result = engine.iqaSampling(request);
+        return recorded("iqa-sampling", result.ruleSetVersion(), result.firedRules(), request, result);
+    }
+
+    @PostMapping("/eqa-sample")
+    public Map<String, Object> eqaSample(@RequestBody EqaSampleRequest request) {
+        EqaSampleResult result = engine.eqaSample(request);
+        return recorded("eqa-sample", result.ruleSetVersion(), result.firedRules(), request, result);
+    }
+
+    @PostMapping("/camera-coverage")
+    public CameraCoverage cameraCoverage(@RequestBody CameraCoverageRequest request) {
+        return engine.cameraCoverage(Objects.requireNonNullElse(request.population(), List.of()),
+                Objects.requireNonNullElse(request.sampledIds(), List.of()));
+    }
+
+    @PostMapping("/direct-claim")
+    public Map<String, Object> directClaim(@RequestBody DirectClaimFacts facts) {
+        DirectClaimRecommendation result = engine.directClaimStatus(facts);
+        return recorded("direct-claim", result.ruleSetVersion(), result.firedRules(), facts, result);
+    }
+
+    @GetMapping("/decisions/{id}")
+    public RuleDecision decision(@PathVariable long id) {
+        return decisionRecords.findById(id).orElseThrow(() -> new NotFoundException("There is no rule decision " + id));
+    }
+
+    @GetMapping("/version")
+    public Map<String, Object> version() {
+        return Map.of("version", engine.activeVersion());
+    }
+
+    @GetMapping("/files")
+    public Map<String, Object> files() {
+        RuleSet active = engine.active();
+        return Map.of("version", active.version(), "files", active.files());
+    }
+
+    @GetMapping("/files/{*path}")
+    public Map<String, Object> file(@PathVariable String path) {
+        RuleSet active = engine.active();
+        String clean = RuleSetCompiler.checkPath(path);
+        String content = active.files().get(clean);
+        if (content == null) {
+            throw new NotFoundException("Rule file " + clean + " is not in active version " + active.version()
+                    + ". Files: " + String.join(", ", active.files().keySet()));
+        }
+        return Map.of("version", active.version(), "path", clean, "content", content);
+    }
+
+    /** Replaces (or adds) one file; the body is the file's full new text. */
+    @PutMapping("/files/{*path}")
+    @PreAuthorize(QM)
+    public ResponseEntity<?> replaceFile(@PathVariable String path, @RequestBody String content) {
+        Map<String, String> change = new HashMap<>();
+        change.put(path, content);
+        return candidateResponse(registry.propose(change, "replace " + RuleSetCompiler.checkPath(path), user()));
+    }
+
+    /** Changes several files at once (a null content deletes the file). */
+    @PostMapping("/candidates")
+    @PreAuthorize(QM)
+    public ResponseEntity<?> propose(@RequestBody CandidateRequest request) {
+        return candidateResponse(registry.propose(request.files(),
+                Objects.requireNonNullElse(request.description(), "edit through the API"), user()));
+    }
+
+    @GetMapping("/candidates/{id}")
+    @PreAuthorize(QM)
+    public Map<String, Object> candidate(@PathVariable long id) {
+        RuleSetRecord r = registry.record(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("candidate", r.getId());
+        body.put("status", r.getStatus());
+        body.put("basedOnVersion", r.getBasedOnVersion());
+        body.put("version", r.getVersion());
+        body.put("createdBy", r.getCreatedBy());
+        body.put("diff", r.getDiff());
+        body.put("problems", r.getProblems());
+        return body;
+    }
+
+    @PostMapping("/candidates/{id}/impact")
+    @PreAuthorize(QM)
+    public RuleSetRegistry.ImpactReport impact(@PathVariable long id) {
+        return registry.impact(id);
+    }
+
+    @PostMapping("/candidates/{id}/activate")
+    @PreAuthorize(QM)
+    public RuleSetRegistry.VersionView activate(@PathVariable long id) {
+        return registry.activate(id, user());
+    }
+
+    @GetMapping("/versions")
+    public List<RuleSetRegistry.VersionView> versions() {
+        return registry.versions();
+    }
+
+    @GetMapping("/versions/{version}")
+    public Map<String, Object> version(@PathVariable int version) {
+        RuleSetRecord r = registry.version(version);
+        Map<String, Object> body = new LinkedHashMap<>(json.convertValue(RuleSetRegistry.VersionView.of(r), Map.class));
+        body.put("files", r.getFiles());
+        return body;
+    }
+
+    @PostMapping("/versions/{version}/rollback")
+    @PreAuthorize(QM)
+    public RuleSetRegistry.VersionView rollback(@PathVariable int version) {
+        return registry.rollback(version, user());
+    }
+
+    @PostMapping("/reload")
+    @PreAuthorize(QM)
+    public Map<String, Object> reload() {
+        return registry.reload(user())
+                .<Map<String, Object>>map(v -> Map.of("changed", true, "version", v))
+                .orElseGet(() -> Map.of("changed", false, "version", Map.of("version", engine.activeVersion())));
+    }
+
+    /** Here rather than only in ProblemHandler: Spring's own problem-details advice otherwise answers "Failed to read request". */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String cause = e.getMostSpecificCause().getMessage();
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid for this call: "
+                + (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause)));
+    }
+
+    @ExceptionHandler(RuleSetRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RuleSetRefusedException e) {
+        return ResponseEntity.badRequest().body(refusal(e.report()));
+    }
+
+    private ResponseEntity<?> candidateResponse(RuleSetRegistry.Report report) {
+        if (report.refused()) {
+            return ResponseEntity.badRequest().body(refusal(report));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(report);
+    }
+
+    private static ProblemDetail refusal(RuleSetRegistry.Report report) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, report.summary());
+        problem.setTitle("Rule set refused");
+        problem.setProperty("candidate", report.candidate());
+        problem.setProperty("compileErrors", report.compileErrors());
+        problem.setProperty("scenarioFailures", report.scenarioFailures());
+        problem.setProperty("diff", report.diff());
+        return problem;
+    }
+
+    private Map<String, Object> recorded(String kind, int version, List<String> fired, Object request, Object result) {
+        RuleDecision decision = decisions.record(kind, version, fired, request, result, user());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new LinkedHashMap<>(json.convertValue(result, Map.class));
+        body.put("decisionId", decision.getId());
+        return body;
+    }
+
+    private String user() {
+        return currentUser.get().getUsername();
+    }
+}
