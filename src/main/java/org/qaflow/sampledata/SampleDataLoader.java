@@ -50,6 +50,7 @@ public class SampleDataLoader implements SmartInitializingSingleton {
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
+    private volatile boolean loadedThisRun;
 
     public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, CatalogueLoader catalogue,
                             QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
@@ -87,7 +88,13 @@ public class SampleDataLoader implements SmartInitializingSingleton {
             List<UserEntry> userEntries = read("users.yaml", new TypeReference<>() { });
             userEntries.forEach(this::loadUser);
         });
+        loadedThisRun = true;
         log.info("Sample data loaded from {}", sampleDataDir.toAbsolutePath());
+    }
+
+    /** Whether this start filled an empty database (and so the demo journeys should be driven too). */
+    public boolean loadedThisRun() {
+        return loadedThisRun;
     }
 
     private void loadCentre(CentreEntry e) {
