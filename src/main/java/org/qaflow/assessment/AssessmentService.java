@@ -15,6 +15,8 @@ import org.qaflow.rules.IqaSamplingResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
+import org.qaflow.iqa.IqaOverdueJob;
+import org.qaflow.workflow.JobScheduler;
 import org.qaflow.workflow.Tasks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,11 +46,13 @@ public class AssessmentService {
     private final Tasks tasks;
     private final Timeline timeline;
     private final CertificationService certification;
+    private final JobScheduler jobs;
     private final Clock clock;
 
     public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
                              EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
-                             Tasks tasks, Timeline timeline, CertificationService certification, Clock clock) {
+                             Tasks tasks, Timeline timeline, CertificationService certification,
+                             JobScheduler jobs, Clock clock) {
         this.claims = claims;
         this.claimUnits = claimUnits;
         this.units = units;
@@ -58,6 +62,7 @@ public class AssessmentService {
         this.tasks = tasks;
         this.timeline = timeline;
         this.certification = certification;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -153,6 +158,9 @@ public class AssessmentService {
         String reasons = String.join("; ", result.reasons());
         decision.sampling(result.sampled(), reasons, String.valueOf(result.ruleSetVersion()));
         claimUnit.setStatus(result.sampled() ? UnitStatus.SAMPLED_FOR_IQA : claimUnit.getStatus());
+        if (result.sampled()) {
+            jobs.schedule(IqaOverdueJob.KIND, claimUnitId, LocalDate.now(clock).plusDays(IqaOverdueJob.DAYS_ALLOWED));
+        }
         timeline.record(claim, claimUnit.getUnitRef(), "rules",
                 result.sampled() ? "sampled for IQA" : "not sampled for IQA",
                 reasons + " (rules fired: " + String.join(", ", result.firedRules()) + ")",
