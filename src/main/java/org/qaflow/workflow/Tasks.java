@@ -56,7 +56,10 @@ public class Tasks {
     }
 
     public UserTaskView get(String taskId, AppUser user) {
-        IdentityProvider identity = identity(user);
+        return get(taskId, identity(user));
+    }
+
+    private UserTaskView get(String taskId, IdentityProvider identity) {
         try {
             UserTaskView task = userTasks.getUserTaskInstance(taskId, identity)
                     .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
@@ -92,31 +95,34 @@ public class Tasks {
     }
 
     public void claim(String taskId, AppUser user) {
-        transition(taskId, "claim", Map.of(), user);
+        IdentityProvider identity = identity(user);
+        get(taskId, identity);
+        transition(taskId, "claim", Map.of(), identity);
     }
 
     /** Completes a task, claiming it first when it is still open to a group the user belongs to. */
     public void complete(String taskId, AppUser user, Map<String, Object> outputs) {
-        UserTaskView task = get(taskId, user);
+        IdentityProvider identity = identity(user);
+        UserTaskView task = get(taskId, identity);
         if (task.getActualOwner() == null) {
-            claim(taskId, user);
+            transition(taskId, "claim", Map.of(), identity);
         } else if (!task.getActualOwner().equals(user.getUsername())) {
             throw new ConflictException("Task " + taskId + " has been claimed by " + task.getActualOwner());
         }
-        transition(taskId, "complete", outputs, user);
+        transition(taskId, "complete", outputs, identity);
     }
 
-    private void transition(String taskId, String transition, Map<String, Object> data, AppUser user) {
+    private void transition(String taskId, String transition, Map<String, Object> data, IdentityProvider identity) {
         try {
-            userTasks.transition(taskId, transition, new HashMap<>(data), identity(user))
+            userTasks.transition(taskId, transition, new HashMap<>(data), identity)
                     .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
         } catch (UserTaskInstanceNotAuthorizedException e) {
             throw new AccessDeniedException("Task " + taskId + " is not yours to " + transition);
         } catch (UserTaskTransitionException e) {
-            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity(user)).orElse(null);
+            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity).orElse(null);
             String owner = task == null ? null : task.getActualOwner();
             throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now"
-                    + (owner != null && !owner.equals(user.getUsername()) ? ": " + owner + " has claimed it" : ""));
+                    + (owner != null && !owner.equals(identity.getName()) ? ": " + owner + " has claimed it" : ""));
         }
     }
 
