@@ -46,7 +46,6 @@ public final class RuleSet {
 
     public int version() { return version; }
     public Map<String, String> files() { return files; }
-    CatalogueFacts catalogue() { return catalogue; }
 
     public CombinationResult combination(String qan, Collection<String> unitRefs) {
         CatalogueFacts.QualificationInfo qualification = catalogue.qualifications().get(qan);
@@ -72,8 +71,17 @@ public final class RuleSet {
                 credits, counts);
         List<Object> facts = new ArrayList<>();
         facts.add(check);
-        facts.addAll(data(CombinationRequirement.class));
-        facts.addAll(data(CategoryMinimum.class));
+        // Only the rows for this type of qualification: the rules would ignore the others, at a cost per evaluation.
+        for (Object row : data(CombinationRequirement.class)) {
+            if (qualification.type().equals(((CombinationRequirement) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
+        for (Object row : data(CategoryMinimum.class)) {
+            if (qualification.type().equals(((CategoryMinimum) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
         for (String ref : qualification.units()) {
             facts.add(new ListedUnit(qan, ref, catalogue.units().get(ref).title()));
         }
