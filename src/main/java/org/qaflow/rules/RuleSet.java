@@ -3,6 +3,7 @@ package org.qaflow.rules;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.problem.BadRequestException;
@@ -19,27 +20,32 @@ public final class RuleSet {
 
     private final int version;
     private final Map<String, String> files;
-    private final KieBase kieBase;
+    /** Pooled sessions: creating a fresh session per evaluation costs more than evaluating. */
+    private final KieSessionsPool sessions;
     private final Map<Class<?>, List<Object>> data;
     private final CatalogueFacts catalogue;
 
     RuleSet(int version, Map<String, String> files, KieBase kieBase, Map<Class<?>, List<Object>> data,
             CatalogueFacts catalogue) {
+        this(version, files, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), data, catalogue);
+    }
+
+    private RuleSet(int version, Map<String, String> files, KieSessionsPool sessions, Map<Class<?>, List<Object>> data,
+                    CatalogueFacts catalogue) {
         this.version = version;
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
-        this.kieBase = kieBase;
+        this.sessions = sessions;
         this.data = data;
         this.catalogue = catalogue;
     }
 
     /** The same compiled rules under the version number they are activated as. */
     RuleSet asVersion(int newVersion) {
-        return new RuleSet(newVersion, files, kieBase, data, catalogue);
+        return new RuleSet(newVersion, files, sessions, data, catalogue);
     }
 
     public int version() { return version; }
     public Map<String, String> files() { return files; }
-    CatalogueFacts catalogue() { return catalogue; }
 
     public CombinationResult combination(String qan, Collection<String> unitRefs) {
         CatalogueFacts.QualificationInfo qualification = catalogue.qualifications().get(qan);
@@ -65,8 +71,17 @@ public final class RuleSet {
                 credits, counts);
         List<Object> facts = new ArrayList<>();
         facts.add(check);
-        facts.addAll(data(CombinationRequirement.class));
-        facts.addAll(data(CategoryMinimum.class));
+        // Only the rows for this type of qualification: the rules would ignore the others, at a cost per evaluation.
+        for (Object row : data(CombinationRequirement.class)) {
+            if (qualification.type().equals(((CombinationRequirement) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
+        for (Object row : data(CategoryMinimum.class)) {
+            if (qualification.type().equals(((CategoryMinimum) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
         for (String ref : qualification.units()) {
             facts.add(new ListedUnit(qan, ref, catalogue.units().get(ref).title()));
         }
@@ -243,7 +258,7 @@ public final class RuleSet {
 
     /** One stateless session per evaluation; the listener collects the names of the rules that fired, once each. */
     private List<String> run(List<Object> facts) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         Set<String> fired = new LinkedHashSet<>();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override

@@ -1,24 +1,168 @@
 package org.qaflow.rules.bench;
 
+import org.qaflow.centre.StaffMember.QualificationStatus;
+import org.qaflow.centre.StaffRole;
 import org.qaflow.rules.*;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 
+/**
+ * Benchmark harness (not a test): combination for 100,000 generated learners and eligibility for 10,000 generated
+ * staff, through the Drools rule set and through the same rules in plain Java, in the same run; and the time to
+ * rebuild the whole rule set. Run from the project folder: {@code mvn -q test-compile exec:java} (docs/benchmarks.md).
+ */
 public class RuleBenchmark {
+
+    private static final int LEARNERS = 100_000;
+    private static final int STAFF = 10_000;
+    private static final int THREADS = Integer.getInteger("bench.threads", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+    record Learner(String qan, List<String> units) {
+    }
+
     public static void main(String[] args) throws Exception {
         CatalogueFacts catalogue = SampleCatalogue.read(Path.of("sample-data/catalogue"));
         Map<String, String> files = SampleCatalogue.ruleFiles(Path.of("rules"));
-        long t = System.nanoTime();
-        RuleSetCompiler.Outcome o = new RuleSetCompiler(catalogue).compile(files, 1);
-        System.out.println("compile ms " + (System.nanoTime() - t) / 1e6 + " problems " + o.problems());
-        if (o.ok()) {
-            ScenarioRunner.Result r = new ScenarioRunner().run(o.ruleSet());
-            System.out.println("scenarios " + r.scenariosRun() + " problems " + r.problems());
-            r.failures().forEach(System.out::println);
-            for (long id = 1; id < 40; id++) {
-                System.out.print(id + ":" + new org.qaflow.rules.facts.IqaSamplingCheck(id, false, 9, false, 0, "LOW").draw(20261126) + " ");
-            }
+        RuleSetCompiler compiler = new RuleSetCompiler(catalogue);
+
+        long coldStart = System.nanoTime();
+        RuleSetCompiler.Outcome first = compiler.compile(files, 1);
+        double coldMs = (System.nanoTime() - coldStart) / 1e6;
+        if (!first.ok()) {
+            throw new IllegalStateException("rules do not compile: " + first.problems());
         }
+        RuleSet rules = first.ruleSet();
+        ScenarioRunner.Result scenarios = new ScenarioRunner().run(rules);
+        if (!scenarios.failures().isEmpty() || !scenarios.problems().isEmpty()) {
+            throw new IllegalStateException("scenarios fail: " + scenarios.failures() + scenarios.problems());
+        }
+        List<Double> compiles = new ArrayList<>();
+        List<Double> rebuilds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long t = System.nanoTime();
+            RuleSetCompiler.Outcome o = compiler.compile(files, 1);
+            compiles.add((System.nanoTime() - t) / 1e6);
+            new ScenarioRunner().run(o.ruleSet());
+            rebuilds.add((System.nanoTime() - t) / 1e6);
+        }
+        List<Double> warmCompiles = compiles.subList(2, compiles.size());
+        List<Double> warmRebuilds = rebuilds.subList(2, rebuilds.size());
+        PlainJavaRules plain = new PlainJavaRules(catalogue, files);
+
+        List<Learner> learners = learners(catalogue, new Random(1));
+        List<StaffEligibilityRequest> staff = staff(new Random(2));
+
+        // Cross-check: both implementations decide every learner and staff member alike.
+        int disagreements = 0;
+        for (Learner l : learners) {
+            CombinationResult d = rules.combination(l.qan(), l.units());
+            PlainJavaRules.Result p = plain.combination(l.qan(), l.units());
+            disagreements += d.achieved() == p.ok() && d.reasons().equals(p.reasons()) ? 0 : 1;
+        }
+        for (StaffEligibilityRequest s : staff) {
+            disagreements += rules.staffEligibility(s).eligible() == plain.staffEligibility(s).ok() ? 0 : 1;
+        }
+
+        System.out.printf("Rule benchmark: %d learners, %d staff, %d threads, %d cores, Java %s%n", LEARNERS, STAFF,
+                THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("Disagreements between Drools and plain Java: %d%n", disagreements);
+        System.out.printf("Rule set build, cold (first in JVM): %.0f ms%n", coldMs);
+        System.out.printf("Rule set rebuild (compile only), warm: median %.0f ms, max %.0f ms (%d rebuilds)%n",
+                median(warmCompiles), Collections.max(warmCompiles), warmCompiles.size());
+        System.out.printf("Rule set rebuild and its %d scenarios, warm: median %.0f ms, max %.0f ms%n",
+                scenarios.scenariosRun(), median(warmRebuilds), Collections.max(warmRebuilds));
+
+        for (int round = 1; round <= ROUNDS; round++) {
+            double drools = rate(LEARNERS, i -> rules.combination(learners.get(i).qan(), learners.get(i).units()).achieved());
+            double java = rate(LEARNERS, i -> plain.combination(learners.get(i).qan(), learners.get(i).units()).ok());
+            double droolsStaff = rate(STAFF, i -> rules.staffEligibility(staff.get(i)).eligible());
+            double javaStaff = rate(STAFF, i -> plain.staffEligibility(staff.get(i)).ok());
+            System.out.printf("Round %d  combination: Drools %,.0f/s, plain Java %,.0f/s (%.1fx) | "
+                            + "eligibility: Drools %,.0f/s, plain Java %,.0f/s (%.1fx)%n", round, drools, java,
+                    java / drools, droolsStaff, javaStaff, javaStaff / droolsStaff);
+        }
+    }
+
+    /** Evaluations per second over items 0..n-1 split across THREADS threads. */
+    private static double rate(int n, IntPredicate evaluation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            long start = System.nanoTime();
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int from = t * n / THREADS;
+                int to = (t + 1) * n / THREADS;
+                parts.add(pool.submit(() -> {
+                    int yes = 0;
+                    for (int i = from; i < to; i++) {
+                        yes += evaluation.test(i) ? 1 : 0;
+                    }
+                    return yes;
+                }));
+            }
+            for (Future<Integer> part : parts) {
+                part.get();
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Realistic mixes: mostly Certificates and Diplomas of 4-12 units, some Awards and Apprenticeship Diplomas. */
+    private static List<Learner> learners(CatalogueFacts catalogue, Random random) {
+        List<String> units = new ArrayList<>(new TreeSet<>(catalogue.units().keySet()));
+        List<String> qans = new ArrayList<>(new TreeSet<>(catalogue.qualifications().keySet()));
+        List<Learner> learners = new ArrayList<>(LEARNERS);
+        for (int i = 0; i < LEARNERS; i++) {
+            String qan = i % 10 < 4 ? "610/3769/2" : i % 10 < 8 ? "610/3770/9" : qans.get(random.nextInt(qans.size()));
+            List<String> listed = catalogue.qualifications().get(qan).units();
+            List<String> chosen = new ArrayList<>();
+            if (!listed.isEmpty() && random.nextInt(4) > 0) {
+                chosen.addAll(listed);
+            }
+            int extra = 4 + random.nextInt(9);
+            for (int k = 0; k < extra; k++) {
+                chosen.add(units.get(random.nextInt(units.size())));
+            }
+            learners.add(new Learner(qan, chosen));
+        }
+        return learners;
+    }
+
+    private static List<StaffEligibilityRequest> staff(Random random) {
+        String[] codes = {"L3_ACWE", "L3_CAVA", "A1", "D32", "D33", "L4_IQA_AWARD", "L4_IQA_LEAD", "D34", "V1"};
+        LocalDate asOf = LocalDate.of(2026, 11, 26);
+        List<StaffEligibilityRequest> staff = new ArrayList<>(STAFF);
+        for (int i = 0; i < STAFF; i++) {
+            List<StaffEligibilityRequest.QualificationHeld> quals = new ArrayList<>();
+            for (int k = random.nextInt(3); k > 0; k--) {
+                quals.add(new StaffEligibilityRequest.QualificationHeld(codes[random.nextInt(codes.length)],
+                        random.nextInt(4) == 0 ? QualificationStatus.WORKING_TOWARDS : QualificationStatus.HELD));
+            }
+            List<StaffEligibilityRequest.CpdEntry> cpd = new ArrayList<>();
+            for (int k = random.nextInt(5); k > 0; k--) {
+                cpd.add(new StaffEligibilityRequest.CpdEntry(asOf.minusDays(random.nextInt(500)),
+                        BigDecimal.valueOf(2 + random.nextInt(14)), random.nextInt(5) > 0));
+            }
+            staff.add(new StaffEligibilityRequest(random.nextBoolean() ? StaffRole.ASSESSOR : StaffRole.IQA, asOf,
+                    4 + random.nextInt(3), quals, cpd, null, random.nextInt(5) == 0, random.nextBoolean(),
+                    random.nextInt(20) == 0, random.nextInt(20) == 0));
+        }
+        return staff;
     }
 }

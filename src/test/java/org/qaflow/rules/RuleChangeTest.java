@@ -1,0 +1,228 @@
+package org.qaflow.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A quality manager changes rules through the API, on a temp copy of rules/. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleChangeTest {
+
+    static final Path DATA = RulesTestSupport.tempDir("qaflow-rule-change-");
+    static final Path RULES = RulesTestSupport.copyOfRules();
+    static final String RECOGNISED = "eligibility/recognised-qualifications.yaml";
+    static final List<String> THIRTEEN_CREDITS = List.of("L4B2", "L4C1", "L4C3", "L4S2");
+
+    @DynamicPropertySource
+    static void dirs(DynamicPropertyRegistry registry) {
+        registry.add("qaflow.data-dir", DATA::toString);
+        registry.add("qaflow.rules-dir", RULES::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    RulesTestSupport.Api api;
+
+    @BeforeEach
+    void api() {
+        api = new RulesTestSupport.Api(port);
+    }
+
+    private int activeVersion() {
+        return api.get("assessor", "/api/rules/version").body().get("version").asInt();
+    }
+
+    private String file(String path) {
+        return api.get("qm", "/api/rules/files/" + path).body().get("content").asText();
+    }
+
+    private JsonNode thirteenCreditCertificate() {
+        return api.post("provider", "/api/rules/combination",
+                Map.of("qualification", "610/3769/2", "units", THIRTEEN_CREDITS)).body();
+    }
+
+    private JsonNode iqaHoldingV1() {
+        return api.post("iqa", "/api/rules/staff-eligibility", Map.of("role", "IQA", "asOf", "2026-11-26",
+                "occupationalCompetenceLevel", 6, "qualifications", List.of(Map.of("code", "V1", "status", "HELD")),
+                "cpd", List.of(Map.of("date", "2026-06-01", "hours", 30, "salesRelated", true)))).body();
+    }
+
+    @Test
+    @Order(1)
+    void aBrokenRuleFileIsRefusedWithFileAndLineAndDecisionsStayTheSame() {
+        int before = activeVersion();
+        String drl = file("combination/combination.drl");
+        String broken = drl.replace("$min : minCredits,", "$min : ,");
+        assertThat(broken).isNotEqualTo(drl);
+
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/combination.drl", broken);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("title").asText()).isEqualTo("Rule set refused");
+        JsonNode error = r.body().get("compileErrors").get(0);
+        assertThat(error.get("file").asText()).isEqualTo("combination/combination.drl");
+        assertThat(error.get("line").asInt()).isBetween(15, 17);
+        assertThat(r.body().get("detail").asText()).contains("combination/combination.drl line");
+        long candidate = r.body().get("candidate").asLong();
+        assertThat(api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).status()).isEqualTo(409);
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+        assertThat(file("combination/combination.drl")).isEqualTo(drl);
+    }
+
+    @Test
+    @Order(2)
+    void aRuleSetFailingAScenarioIsRefusedWithExpectedAndActual() {
+        int before = activeVersion();
+        String requirements = file("combination/requirements.yaml");
+        String stricter = requirements.replace("minCredits: 13", "minCredits: 14");
+
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/requirements.yaml", stricter);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("compileErrors")).isEmpty();
+        JsonNode failure = r.body().get("scenarioFailures").get(0);
+        assertThat(failure.get("scenario").asText()).isEqualTo("Certificate with exactly 13 credits is achieved");
+        assertThat(failure.get("field").asText()).isEqualTo("achieved");
+        assertThat(failure.get("expected").asText()).isEqualTo("true");
+        assertThat(failure.get("actual").asText()).isEqualTo("false");
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aDataFileWithAnUnknownFieldIsRefusedNamingTheFile() {
+        String requirements = file("combination/requirements.yaml");
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/requirements.yaml",
+                requirements.replace("minCredits: 37", "minCredit: 37"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("compileErrors").get(0).get("file").asText()).isEqualTo("combination/requirements.yaml");
+        assertThat(r.body().get("compileErrors").get(0).get("message").asText()).contains("minCredit");
+    }
+
+    @Test
+    @Order(4)
+    void impactPreviewActivationHistoryAndRollback() throws IOException {
+        int v1 = activeVersion();
+        String recognised = file(RECOGNISED);
+        String withoutV1 = recognised.lines().filter(l -> !l.contains("code: V1,"))
+                .reduce("", (a, b) -> a + b + "\n");
+        assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
+
+        RulesTestSupport.Response proposed = api.put("qm", "/api/rules/files/" + RECOGNISED, withoutV1);
+        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
+        long candidate = proposed.body().get("candidate").asLong();
+        assertThat(proposed.body().get("diff").asText()).contains("code: V1,").contains("changed " + RECOGNISED);
+
+        // Only a quality manager may preview or activate.
+        assertThat(api.post("provider", "/api/rules/candidates/" + candidate + "/impact", Map.of()).status())
+                .isEqualTo(403);
+        JsonNode impact = api.post("qm", "/api/rules/candidates/" + candidate + "/impact", Map.of()).body();
+        assertThat(impact.get("differences")).hasSize(1);
+        JsonNode henry = impact.get("differences").get(0);
+        assertThat(henry.get("subject").asText()).startsWith("Henry Irving (IQA");
+        assertThat(henry.get("after").get("eligible").asBoolean()).isFalse();
+        assertThat(activeVersion()).as("a preview changes nothing").isEqualTo(v1);
+
+        JsonNode activated = api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).body();
+        int v2 = activated.get("version").asInt();
+        assertThat(v2).isEqualTo(v1 + 1);
+        assertThat(activeVersion()).isEqualTo(v2);
+        JsonNode refused = iqaHoldingV1();
+        assertThat(refused.get("eligible").asBoolean()).isFalse();
+        assertThat(refused.get("ruleSetVersion").asInt()).isEqualTo(v2);
+        assertThat(Files.readString(RULES.resolve(RECOGNISED))).doesNotContain("code: V1,");
+
+        JsonNode history = api.get("eqa", "/api/rules/versions").body();
+        assertThat(history.get(0).get("version").asInt()).isEqualTo(v2);
+        assertThat(history.get(0).get("activatedBy").asText()).isEqualTo("qm");
+        assertThat(history.get(0).get("activatedAt").asText()).isNotBlank();
+        assertThat(history.get(0).get("diff").asText()).contains("-").contains("code: V1,");
+
+        assertThat(api.post("provider", "/api/rules/versions/" + v1 + "/rollback", Map.of()).status()).isEqualTo(403);
+        JsonNode rolledBack = api.post("qm", "/api/rules/versions/" + v1 + "/rollback", Map.of()).body();
+        int v3 = rolledBack.get("version").asInt();
+        assertThat(v3).isEqualTo(v2 + 1);
+        assertThat(rolledBack.get("origin").asText()).isEqualTo("ROLLBACK");
+        assertThat(rolledBack.get("description").asText()).isEqualTo("rollback to version " + v1);
+        assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
+        assertThat(file(RECOGNISED)).isEqualTo(recognised);
+        assertThat(api.get("eqa", "/api/rules/versions/" + v2).body().get("files").get(RECOGNISED).asText())
+                .isEqualTo(withoutV1);
+    }
+
+    @Test
+    @Order(5)
+    void aCandidateBasedOnAnOlderVersionCannotBeActivated() {
+        String requirements = file("combination/requirements.yaml");
+        long first = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# first\n")
+                .body().get("candidate").asLong();
+        long second = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# second\n")
+                .body().get("candidate").asLong();
+        assertThat(api.post("qm", "/api/rules/candidates/" + first + "/activate", Map.of()).status()).isEqualTo(200);
+        RulesTestSupport.Response stale = api.post("qm", "/api/rules/candidates/" + second + "/activate", Map.of());
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("detail").asText()).contains("propose the change again");
+    }
+
+    @Test
+    @Order(6)
+    void editsOnDiskAreTakenUpOnlyByAnExplicitReloadThroughTheSameChecks() throws IOException {
+        int before = activeVersion();
+        Path drl = RULES.resolve("combination/combination.drl");
+        String good = Files.readString(drl);
+        Files.writeString(drl, good + "\nrule \"Half a rule\"\nwhen\n");
+        assertThat(activeVersion()).isEqualTo(before);
+
+        RulesTestSupport.Response broken = api.post("qm", "/api/rules/reload", Map.of());
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("compileErrors").get(0).get("file").asText()).isEqualTo("combination/combination.drl");
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+
+        Files.writeString(drl, "// Reviewed by the quality manager.\n" + good);
+        JsonNode reloaded = api.post("qm", "/api/rules/reload", Map.of()).body();
+        assertThat(reloaded.get("changed").asBoolean()).isTrue();
+        assertThat(reloaded.get("version").get("version").asInt()).isEqualTo(before + 1);
+        assertThat(reloaded.get("version").get("diff").asText()).contains("Reviewed by the quality manager");
+        assertThat(api.post("qm", "/api/rules/reload", Map.of()).body().get("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void severalFilesChangeTogetherAndAnUnsafePathIsRefused() {
+        Map<String, String> files = new HashMap<>();
+        files.put("combination/requirements.yaml", file("combination/requirements.yaml")
+                .replace("minCredits: 13", "minCredits: 14"));
+        files.put("scenarios/combination.yaml", file("scenarios/combination.yaml")
+                .replace("expect: {achieved: true, credits: 13, reasons: []}", "expect: {achieved: false, credits: 13}")
+                .replace("needs at least 13 credits, has 12", "needs at least 14 credits, has 12"));
+        RulesTestSupport.Response r = api.post("qm", "/api/rules/candidates",
+                Map.of("description", "Certificates need 14 credits", "files", files));
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+        assertThat(r.body().get("scenariosRun").asInt()).isGreaterThan(40);
+
+        RulesTestSupport.Response escape = api.post("qm", "/api/rules/candidates",
+                Map.of("files", Map.of("../outside.drl", "rule")));
+        assertThat(escape.status()).isEqualTo(400);
+        assertThat(escape.body().get("detail").asText()).contains("../outside.drl");
+    }
+}
