@@ -10,9 +10,6 @@ import org.qaflow.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +28,7 @@ import java.util.stream.Stream;
  * agree; edits made on disk are taken up only by an explicit reload, through the same checks.
  */
 @Service
-@Order(10) // after SampleDataLoader has put the catalogue into the database
-public class RuleSetRegistry implements ApplicationRunner {
+public class RuleSetRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
     private static final String SYSTEM = "system";
@@ -107,12 +103,8 @@ public class RuleSetRegistry implements ApplicationRunner {
         }
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        start();
-    }
-
-    synchronized void start() {
+    /** Builds the active rule set; called once at start-up, after the catalogue is in the database (Startup). */
+    public synchronized void start() {
         // Inside a transaction: the qualifications' unit lists load lazily.
         compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())));
         Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);

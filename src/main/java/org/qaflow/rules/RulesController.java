@@ -7,7 +7,6 @@ import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.*;
 
@@ -185,14 +184,6 @@ public class RulesController {
         return registry.reload(user())
                 .<Map<String, Object>>map(v -> Map.of("changed", true, "version", v))
                 .orElseGet(() -> Map.of("changed", false, "version", Map.of("version", engine.activeVersion())));
-    }
-
-    /** Here rather than only in ProblemHandler: Spring's own problem-details advice otherwise answers "Failed to read request". */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String cause = e.getMostSpecificCause().getMessage();
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid for this call: "
-                + (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause)));
     }
 
     @ExceptionHandler(RuleSetRefusedException.class)

@@ -18,7 +18,6 @@ import org.qaflow.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +32,7 @@ import java.util.stream.Collectors;
  * demo accounts. A database that already holds data is left exactly as it is.
  */
 @Component
-public class SampleDataLoader implements SmartInitializingSingleton {
+public class SampleDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
     /** Every demo account's password; only the hash is stored. */
@@ -50,7 +49,6 @@ public class SampleDataLoader implements SmartInitializingSingleton {
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
-    private volatile boolean loadedThisRun;
 
     public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, CatalogueLoader catalogue,
                             QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
@@ -70,12 +68,11 @@ public class SampleDataLoader implements SmartInitializingSingleton {
         this.transaction = transaction;
     }
 
-    /** Runs before the web server opens, so nobody meets a half-loaded database. */
-    @Override
-    public void afterSingletonsInstantiated() {
+    /** @return whether the database was empty and has now been filled */
+    public boolean loadIfEmpty() {
         if (catalogue.isLoaded()) {
             log.info("Database already holds data; sample data not loaded");
-            return;
+            return false;
         }
         if (!Files.isDirectory(sampleDataDir)) {
             throw new IllegalStateException("The database is empty and there is no sample data at "
@@ -88,13 +85,8 @@ public class SampleDataLoader implements SmartInitializingSingleton {
             List<UserEntry> userEntries = read("users.yaml", new TypeReference<>() { });
             userEntries.forEach(this::loadUser);
         });
-        loadedThisRun = true;
         log.info("Sample data loaded from {}", sampleDataDir.toAbsolutePath());
-    }
-
-    /** Whether this start filled an empty database (and so the demo journeys should be driven too). */
-    public boolean loadedThisRun() {
-        return loadedThisRun;
+        return true;
     }
 
     private void loadCentre(CentreEntry e) {

@@ -16,9 +16,6 @@ import org.qaflow.workflow.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,11 +26,10 @@ import java.util.stream.Stream;
 
 /**
  * Drives the demo claims of sample-data/journeys.yaml to their stage through the real services, once, right after
- * the sample data was loaded into an empty database. Runs after the rule engine has started (it needs the rules).
+ * the sample data was loaded into an empty database and the rules started (see Startup).
  */
 @Component
-@Order(20)
-public class SampleJourneys implements ApplicationRunner {
+public class SampleJourneys {
 
     private static final Logger log = LoggerFactory.getLogger(SampleJourneys.class);
 
@@ -43,7 +39,6 @@ public class SampleJourneys implements ApplicationRunner {
     }
 
     private final Path sampleDataDir;
-    private final SampleDataLoader sampleData;
     private final LearnerRepository learners;
     private final AppUserRepository users;
     private final UnitRepository units;
@@ -53,12 +48,10 @@ public class SampleJourneys implements ApplicationRunner {
     private final Tasks tasks;
     private final TransactionTemplate transaction;
 
-    public SampleJourneys(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, SampleDataLoader sampleData,
-                          LearnerRepository learners, AppUserRepository users, UnitRepository units,
+    public SampleJourneys(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, LearnerRepository learners, AppUserRepository users, UnitRepository units,
                           RegistrationService registration, AssessmentService assessment, IqaService iqa,
                           Tasks tasks, TransactionTemplate transaction) {
         this.sampleDataDir = sampleDataDir;
-        this.sampleData = sampleData;
         this.learners = learners;
         this.users = users;
         this.units = units;
@@ -69,10 +62,9 @@ public class SampleJourneys implements ApplicationRunner {
         this.transaction = transaction;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    public void drive() {
         Path file = sampleDataDir.resolve("journeys.yaml");
-        if (!sampleData.loadedThisRun() || !Files.exists(file)) {
+        if (!Files.exists(file)) {
             return;
         }
         List<Journey> journeys = CatalogueLoader.read(file, new TypeReference<>() { });
