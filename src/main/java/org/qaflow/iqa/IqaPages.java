@@ -13,6 +13,7 @@ import org.qaflow.web.WebPage;
 import org.qaflow.workflow.Tasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -71,6 +72,7 @@ public class IqaPages {
             redirect.addFlashAttribute("notice", (decision.equals("ACCEPT") ? "Accepted " : "Referred back ")
                     + unit.getUnitRef() + " of claim " + unit.getClaim().getId());
         } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return page(model, Map.of(taskId, e.getMessage()), Map.of(taskId, reason));
         }
         return "redirect:/iqa";

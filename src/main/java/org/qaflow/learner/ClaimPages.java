@@ -14,6 +14,7 @@ import org.qaflow.web.WebPage;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.multipart.MultipartFile;
@@ -96,9 +97,14 @@ public class ClaimPages {
         Claim claim = visible(id);
         model.addAttribute("claim", row(claim));
         model.addAttribute("qualification", qualifications.findById(claim.getQan()).map(q -> q.getTitle()).orElse(""));
-        model.addAttribute("units", claim.getUnits());
+        // Copied out: the view renders after the transaction, where lazy collections cannot load.
+        model.addAttribute("units", claim.getUnits().stream()
+                .map(u -> new UnitRow(u.getUnitRef(), u.getStatus().words())).toList());
         model.addAttribute("events", events.findByClaimIdOrderById(id));
         return "claims/claim";
+    }
+
+    public record UnitRow(String unitRef, String words) {
     }
 
     /** The same visibility as the API: the user's centres only, and an assessor only their own learners. */
@@ -166,6 +172,7 @@ public class ClaimPages {
                         + claim.getLearner().getLastName() + " on " + claim.getQan());
                 return "redirect:/claims/" + claim.getId();
             } catch (BadRequestException | ConflictException e) {
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 RegistrationUpload.FieldError field = RegistrationUpload.fieldOf(e.getMessage());
                 errors.put(field.field(), field.message());
             }
