@@ -3,6 +3,7 @@ package org.qaflow.web;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
 
@@ -12,15 +13,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EqaVisitPagesTest extends BrowserTestBase {
 
     @Test
-    void theEqaPlansAndCompletesAVisitAndPrintsTheReport() {
+    void theEqaPlansAndCompletesTheFirstVisitOfANewCentreAndPrintsTheReport() {
+        // Summit (SUM03) is new: its first registration appoints its EQA and opens the first visit to plan.
+        login("provider3");
+        open("/provider/register");
+        field("firstName").sendKeys("Katherine");
+        field("lastName").sendKeys("Johnson");
+        setValue(field("dateOfBirth"), "1988-08-26");
+        field("uln").sendKeys(String.valueOf(6_000_000_000L + System.nanoTime() % 1_000_000_000L));
+        new Select(field("qualification")).selectByValue("610/3764/3");
+        new Select(field("assessor")).selectByValue("assessor3");
+        clickButton("Register");
+
         login("eqa");
         screenshot("eqa-home");
         open("/eqa");
         assertThat(text("#centres")).contains("RVT02").contains("SUM03");
         screenshot("eqa-centres");
-        var existing = browser.findElements(By.xpath("//tr[td[starts-with(normalize-space(.), 'RVT02')]]//a[starts-with(., 'Visit ')]"));
+        var existing = browser.findElements(By.xpath("//tr[td[starts-with(normalize-space(.), 'SUM03')]]//a[starts-with(., 'Visit ')]"));
         if (existing.isEmpty()) {
-            clickButton("Open a visit to RVT02 now");
+            clickButton("Open a visit to SUM03 now");
         } else {
             existing.get(0).click();
         }
@@ -34,6 +46,8 @@ class EqaVisitPagesTest extends BrowserTestBase {
             assertThat(page()).contains("Visit planned for");
         }
         assertThat(text("#visit-status")).isEqualTo("planned");
+        assertThat(page()).as("the sample names each learner and why the rules chose them")
+                .contains("Katherine Johnson").contains("Why chosen:");
         screenshot("eqa-visit-workspace");
         for (WebElement finding : browser.findElements(By.cssSelector("textarea[id^=finding-]"))) {
             setValue(finding, "Evidence valid, sufficient and mapped to every criterion");
