@@ -127,6 +127,24 @@ public abstract class BrowserTestBase {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", element, value);
     }
 
+    /** Fetches a download (a PDF) with the browser's session, since headless chromium saves downloads silently. */
+    protected byte[] download(String path) {
+        var session = browser.manage().getCookieNamed("JSESSIONID");
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -65,6 +65,9 @@ class EqaVisitPagesTest extends BrowserTestBase {
         assertThat(text("#outcome")).isEqualTo("satisfactory");
         assertThat(page()).contains("Assessment and IQA practice sound");
         screenshot("eqa-report");
+        String visitPath = browser.getCurrentUrl().replaceAll("^.*(/eqa/visits/\\d+)/report$", "$1");
+        assertThat(new String(download(visitPath + "/report.pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
     }
 
     @Test
