@@ -133,6 +133,21 @@ public class AssessorPages {
                 form.getOrDefault("location-" + c, "")}, errors, problem);
     }
 
+    /** Enter results all at once: every unit still with the assessor is signed off, or none is. */
+    @PostMapping("/claims/{id}/sign-off")
+    @Transactional
+    public String signOffAll(@PathVariable long id, RedirectAttributes redirect) {
+        own(id, null);
+        try {
+            List<String> done = assessment.signOff(id, null, currentUser.get());
+            redirect.addFlashAttribute("notice", "Signed off " + String.join(", ", done));
+        } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            redirect.addFlashAttribute("notice", "Nothing signed off: " + e.getMessage());
+        }
+        return "redirect:/claims/" + id;
+    }
+
     private String page(ClaimUnit unit, Model model, java.util.function.Function<String, String[]> values,
                         Map<String, String> errors, String problem) {
         Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
@@ -161,6 +176,9 @@ public class AssessorPages {
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no claim " + claimId));
         if (!currentUser.get().getUsername().equals(claim.getAssessor().getUsername())) {
             throw new AccessDeniedException("Claim " + claimId + " is assessed by someone else");
+        }
+        if (ref == null) {
+            return null;
         }
         return claim.unit(ref).orElseThrow(() -> new NotFoundException("Claim " + claimId + " has no unit " + ref));
     }

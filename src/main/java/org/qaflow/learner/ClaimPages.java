@@ -81,6 +81,31 @@ public class ClaimPages {
         return "claims/list";
     }
 
+    /** The filtered list as a spreadsheet (CSV), all pages. */
+    @GetMapping(value = "/claims.csv", produces = "text/csv")
+    @Transactional(readOnly = true)
+    @ResponseBody
+    public org.springframework.http.ResponseEntity<String> export(@RequestParam(required = false) ClaimStatus status,
+                                                                   @RequestParam(required = false) String q) {
+        AppUser user = currentUser.get();
+        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        StringBuilder csv = new StringBuilder("learner,uln,centre,qualification,assessor,status,certificate\r\n");
+        claims.findByCentreIdInOrderById(access.visibleCentreIds(user)).stream()
+                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+                .filter(c -> status == null || c.getStatus() == status)
+                .map(ClaimPages::row)
+                .filter(r -> needle.isEmpty() || (r.learner() + " " + r.uln() + " " + r.qan()).toLowerCase(Locale.ROOT)
+                        .contains(needle))
+                .forEach(r -> csv.append(String.join(",", SpreadsheetCells.cell(r.learner()), SpreadsheetCells.cell(r.uln()),
+                        SpreadsheetCells.cell(r.centre()), SpreadsheetCells.cell(r.qan()),
+                        SpreadsheetCells.cell(r.assessor()), SpreadsheetCells.cell(r.waitingOn()),
+                        SpreadsheetCells.cell(r.certificate()))).append("\r\n"));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .body(csv.toString());
+    }
+
     public record Row(long id, String learner, String uln, String centre, String qan, String assessor,
                       String waitingOn, String certificate) {
     }

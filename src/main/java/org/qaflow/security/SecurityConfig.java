@@ -56,7 +56,7 @@ public class SecurityConfig {
 
     /** Every path a page lives under; kept apart from /api and from the process engine's generated endpoints. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
-            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/certificates/**"};
+            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv", "/certificates/**", "/tasks/**"};
 
     @Bean
     @Order(2)

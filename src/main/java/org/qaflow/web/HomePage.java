@@ -84,6 +84,16 @@ public class HomePage {
         return "home";
     }
 
+    /** Takes a task offered to my group, so colleagues see it is being handled. */
+    @org.springframework.web.bind.annotation.PostMapping("/tasks/{id}/claim")
+    @Transactional
+    public String claim(@org.springframework.web.bind.annotation.PathVariable String id,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        tasks.claim(id);
+        redirect.addFlashAttribute("notice", "Task claimed: it is yours now");
+        return "redirect:/home";
+    }
+
     public record Waiting(long claimId, String learner, String centre, String words) {
     }
 

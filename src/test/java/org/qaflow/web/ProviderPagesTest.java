@@ -83,6 +83,8 @@ class ProviderPagesTest extends BrowserTestBase {
         assertThat(text("#number")).startsWith("QF-");
         assertThat(page()).contains("L4B1");
         screenshot("certificate");
+        assertThat(new String(download("/claims.csv?q=" + first), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"Ada Lovelace\"").contains("certificate issued");
         assertThat(new String(download("/certificates/" + claimId + ".pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
     }
