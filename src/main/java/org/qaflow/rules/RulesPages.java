@@ -61,6 +61,8 @@ public class RulesPages {
                           @RequestParam(defaultValue = "") String description,
                           @RequestParam(required = false) MultipartFile upload, Model model) throws IOException {
         String text = upload != null && !upload.isEmpty() ? new String(upload.getBytes(), StandardCharsets.UTF_8) : content;
+        // Browsers send a textarea's lines with CRLF; the rule files use LF, and the diff should show only real edits.
+        text = text.replace("\r\n", "\n");
         model.addAttribute("path", path);
         model.addAttribute("content", text);
         model.addAttribute("description", description);

@@ -28,7 +28,7 @@ class RulesConsolePagesTest extends BrowserTestBase {
         setValue(field("description"), "sample 8 learners from cohorts of 6 to 25");
         clickButton("Check this change");
         assertThat(text("#candidate-status")).contains("candidate").contains("scenarios passed");
-        assertThat(text("#diff")).contains("size: 8");
+        assertThat(text("#diff")).contains("size: 8").as("only the changed line").doesNotContain("EqaRiskUplift");
         click("#impact-button");
         assertThat(text("#impact")).contains("Against active version " + before);
         screenshot("qm-rules-impact");
