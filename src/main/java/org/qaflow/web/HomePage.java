@@ -46,8 +46,10 @@ public class HomePage {
         return "login";
     }
 
-    @GetMapping("/forbidden")
-    public String forbidden(Model model) {
+    /** Spring Security forwards refused requests here with their own method (a POST without its CSRF token too). */
+    @org.springframework.web.bind.annotation.RequestMapping("/forbidden")
+    public String forbidden(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(403);
         model.addAttribute("status", 403);
         model.addAttribute("title", "Not yours to see");
         model.addAttribute("message", "Your role may not open this page.");

@@ -119,6 +119,30 @@ class ProviderPagesTest extends BrowserTestBase {
         assertThat(page()).contains("0 claims");
         open("/qm/rules");
         assertThat(page()).contains("Not yours to see");
+        assertThat(postWithoutCsrfToken("/provider/register")).as("a form post without its CSRF token").isEqualTo(403);
+        assertThat(claimsWithLastName("Forged")).isZero();
+    }
+
+    private int postWithoutCsrfToken(String path) {
+        var session = browser.manage().getCookieNamed("JSESSIONID");
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("firstName=Eve&lastName=Forged"
+                            + "&dateOfBirth=1990-01-01&uln=" + uln() + "&qualification=610%2F3751%2F5&assessor=assessor"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long claimsWithLastName(String lastName) {
+        return jdbc.queryForObject("select count(*) from learner where last_name = ?", Long.class, lastName);
     }
 
     private long claimsWithUln(String uln) {
