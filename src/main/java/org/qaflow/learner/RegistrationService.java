@@ -72,7 +72,21 @@ public class RegistrationService {
                                String qualification, List<String> units, String assessor) {
     }
 
+    /** A registration that passed every check, with what the checks found; nothing has been written yet. */
+    public record Checked(Centre centre, Qualification qualification, List<String> unitRefs, Learner learner,
+                          StaffMember assessor, EligibilityResult eligibility) {
+    }
+
     public Claim register(Registration r, AppUser provider) {
+        return register(r, check(r, provider), provider);
+    }
+
+    /**
+     * Every check of a registration, without writing anything: a spreadsheet upload checks all its rows first and
+     * imports only when every one passes, because starting a unit's process cannot be undone by a rollback.
+     */
+    @Transactional(readOnly = true)
+    public Checked check(Registration r, AppUser provider) {
         Centre centre = centres.findById(provider.getCentreId()).orElseThrow();
         requireText(r.firstName(), "firstName");
         requireText(r.lastName(), "lastName");
@@ -107,18 +121,29 @@ public class RegistrationService {
                 .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
                 .orElseThrow(() -> new BadRequestException("assessor: '" + r.assessor()
                         + "' is not an assessor at centre " + centre.getCode()));
-        if (learner == null) {
-            learner = learners.save(new Learner(centre, r.firstName().trim(), r.lastName().trim(), r.dateOfBirth(),
-                    r.uln()));
-        }
         boolean leadership = units.findByRefIn(unitRefs).stream()
                 .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
-        boolean interest = interests.existsByStaffIdAndLearnerId(assessor.getId(), learner.getId());
+        // A learner not yet registered cannot have declared an interest with anyone.
+        boolean interest = learner != null && interests.existsByStaffIdAndLearnerId(assessor.getId(), learner.getId());
         EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, today)
                 .withAssignment(leadership, interest, false));
         if (!eligibility.eligible()) {
             throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
                     + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
+        }
+        return new Checked(centre, qualification, unitRefs, learner, assessor, eligibility);
+    }
+
+    private Claim register(Registration r, Checked checked, AppUser provider) {
+        Centre centre = checked.centre();
+        String qan = checked.qualification().getQan();
+        List<String> unitRefs = checked.unitRefs();
+        StaffMember assessor = checked.assessor();
+        EligibilityResult eligibility = checked.eligibility();
+        Learner learner = checked.learner();
+        if (learner == null) {
+            learner = learners.save(new Learner(centre, r.firstName().trim(), r.lastName().trim(), r.dateOfBirth(),
+                    r.uln()));
         }
         boolean firstAtCentre = !claims.existsByCentreId(centre.getId());
         Claim claim = new Claim(learner, centre, qan, assessor, provider.getUsername(), Instant.now(clock));

@@ -3,6 +3,7 @@ package org.qaflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +30,36 @@ import java.net.URI;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    /**
+     * The browser pages: form login with a session, so CSRF protection is on. Only the page paths are matched here;
+     * everything else falls through to the API chain below, which still denies whatever it does not list.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http
+            .securityMatcher(PAGE_PATHS)
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login", "/css/**", "/js/**").permitAll()
+                .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
+                .requestMatchers("/assessor/**").hasRole(Role.ASSESSOR.name())
+                .requestMatchers("/iqa/**").hasRole(Role.IQA.name())
+                .requestMatchers("/eqa/**").hasRole(Role.EQA.name())
+                .requestMatchers("/qm/**").hasRole(Role.QUALITY_MANAGER.name())
+                // Shared pages check the user's centres themselves (CentreAccess), whatever id the URL names.
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
+        return http.build();
+    }
+
+    /** Every path a page lives under; kept apart from /api and from the process engine's generated endpoints. */
+    static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
+            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv", "/certificates/**", "/tasks/**"};
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth

@@ -1,0 +1,189 @@
+package org.qaflow.assessment;
+
+import org.qaflow.catalogue.Unit;
+import org.qaflow.catalogue.UnitRepository;
+import org.qaflow.learner.Claim;
+import org.qaflow.learner.ClaimRepository;
+import org.qaflow.learner.ClaimUnit;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.web.WebPage;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.*;
+
+/** The assessor's pages: my learners and units, and the assessment form with every criterion, method and location. */
+@Controller
+@WebPage
+@RequestMapping("/assessor")
+public class AssessorPages {
+
+    private final ClaimRepository claims;
+    private final UnitRepository units;
+    private final AssessmentService assessment;
+    private final CurrentUser currentUser;
+
+    public AssessorPages(ClaimRepository claims, UnitRepository units, AssessmentService assessment,
+                         CurrentUser currentUser) {
+        this.claims = claims;
+        this.units = units;
+        this.assessment = assessment;
+        this.currentUser = currentUser;
+    }
+
+    public record UnitLine(long claimId, String learner, String qan, String unit, String status, boolean withMe) {
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public String mine(Model model) {
+        AppUser user = currentUser.get();
+        List<UnitLine> lines = new ArrayList<>();
+        for (Claim c : claims.findByCentreIdOrderById(user.getCentreId())) {
+            if (!user.getUsername().equals(c.getAssessor().getUsername())) {
+                continue;
+            }
+            for (ClaimUnit u : c.getUnits()) {
+                lines.add(new UnitLine(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                        c.getQan(), u.getUnitRef(), u.getStatus().words(), withAssessor(u)));
+            }
+        }
+        lines.sort(Comparator.comparing(UnitLine::withMe).reversed().thenComparing(UnitLine::claimId,
+                Comparator.reverseOrder()));
+        model.addAttribute("lines", lines);
+        return "assessment/mine";
+    }
+
+    public record CriterionLine(int outcome, String outcomeTitle, boolean simulationAllowed, String number,
+                                String text, String method, String location, String error) {
+    }
+
+    @GetMapping("/claims/{id}/units/{ref}")
+    @Transactional(readOnly = true)
+    public String form(@PathVariable long id, @PathVariable String ref, Model model) {
+        ClaimUnit unit = own(id, ref);
+        Map<String, Evidence> latest = new HashMap<>();
+        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionNumber(), e));
+        return page(unit, model, c -> {
+            Evidence e = latest.get(c);
+            return e == null ? new String[]{"", ""} : new String[]{e.getMethod().name(), e.getLocation()};
+        }, Map.of(), null);
+    }
+
+    @PostMapping("/claims/{id}/units/{ref}")
+    @Transactional
+    public String submit(@PathVariable long id, @PathVariable String ref, @RequestParam Map<String, String> form,
+                         Model model, RedirectAttributes redirect) {
+        AppUser user = currentUser.get();
+        ClaimUnit unit = own(id, ref);
+        Map<String, Evidence> latest = new HashMap<>();
+        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionNumber(), e));
+        Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
+        Map<String, String> errors = new HashMap<>();
+        List<AssessmentService.EvidenceEntry> entries = new ArrayList<>();
+        for (var outcome : spec.getOutcomes()) {
+            for (var criterion : outcome.getCriteria()) {
+                String n = criterion.getNumber();
+                String method = form.getOrDefault("method-" + n, "").trim();
+                String location = form.getOrDefault("location-" + n, "").trim();
+                if (method.isEmpty() && location.isEmpty()) {
+                    continue;
+                }
+                if (method.isEmpty() || location.isEmpty()) {
+                    errors.put(n, method.isEmpty() ? "choose how the evidence was gathered"
+                            : "say where the evidence is in the portfolio");
+                    continue;
+                }
+                Evidence before = latest.get(n);
+                // Only what changed is recorded again, so the evidence log shows real edits.
+                if (before == null || !before.getMethod().name().equals(method) || !before.getLocation().equals(location)) {
+                    entries.add(new AssessmentService.EvidenceEntry(n, EvidenceMethod.valueOf(method), location));
+                }
+            }
+        }
+        String problem = null;
+        if (errors.isEmpty()) {
+            try {
+                if (!entries.isEmpty()) {
+                    assessment.recordEvidence(id, unit.getUnitRef(), entries, user);
+                }
+                if ("signoff".equals(form.get("action"))) {
+                    assessment.signOff(id, List.of(unit.getUnitRef()), user);
+                    redirect.addFlashAttribute("notice", unit.getUnitRef() + " signed off");
+                    return "redirect:/claims/" + id;
+                }
+                redirect.addFlashAttribute("notice", "Evidence saved for " + entries.size() + " criteria");
+                return "redirect:/assessor/claims/" + id + "/units/" + unit.getUnitRef();
+            } catch (BadRequestException | ConflictException e) {
+                // Nothing of this submission is kept; the form shows what was typed with the reason.
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                problem = e.getMessage();
+            }
+        }
+        return page(unit, model, c -> new String[]{form.getOrDefault("method-" + c, ""),
+                form.getOrDefault("location-" + c, "")}, errors, problem);
+    }
+
+    /** Enter results all at once: every unit still with the assessor is signed off, or none is. */
+    @PostMapping("/claims/{id}/sign-off")
+    @Transactional
+    public String signOffAll(@PathVariable long id, RedirectAttributes redirect) {
+        own(id, null);
+        try {
+            List<String> done = assessment.signOff(id, null, currentUser.get());
+            redirect.addFlashAttribute("notice", "Signed off " + String.join(", ", done));
+        } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            redirect.addFlashAttribute("notice", "Nothing signed off: " + e.getMessage());
+        }
+        return "redirect:/claims/" + id;
+    }
+
+    private String page(ClaimUnit unit, Model model, java.util.function.Function<String, String[]> values,
+                        Map<String, String> errors, String problem) {
+        Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
+        List<CriterionLine> lines = new ArrayList<>();
+        for (var outcome : spec.getOutcomes()) {
+            for (var criterion : outcome.getCriteria()) {
+                String[] v = values.apply(criterion.getNumber());
+                lines.add(new CriterionLine(outcome.getNumber(), outcome.getTitle(), outcome.isSimulationAllowed(),
+                        criterion.getNumber(), criterion.getText(), v[0], v[1], errors.get(criterion.getNumber())));
+            }
+        }
+        Claim claim = unit.getClaim();
+        model.addAttribute("claimId", claim.getId());
+        model.addAttribute("learner", claim.getLearner().getFirstName() + " " + claim.getLearner().getLastName());
+        model.addAttribute("unit", spec);
+        model.addAttribute("status", unit.getStatus().words());
+        model.addAttribute("withMe", withAssessor(unit));
+        model.addAttribute("lines", lines);
+        model.addAttribute("methods", EvidenceMethod.values());
+        model.addAttribute("problem", problem);
+        model.addAttribute("hasErrors", !errors.isEmpty());
+        return "assessment/form";
+    }
+
+    private ClaimUnit own(long claimId, String ref) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no claim " + claimId));
+        if (!currentUser.get().getUsername().equals(claim.getAssessor().getUsername())) {
+            throw new AccessDeniedException("Claim " + claimId + " is assessed by someone else");
+        }
+        if (ref == null) {
+            return null;
+        }
+        return claim.unit(ref).orElseThrow(() -> new NotFoundException("Claim " + claimId + " has no unit " + ref));
+    }
+
+    private static boolean withAssessor(ClaimUnit unit) {
+        return unit.getSignedOffAt() == null || unit.getStatus() == org.qaflow.learner.UnitStatus.REFERRED_BACK;
+    }
+}

@@ -1,0 +1,243 @@
+package org.qaflow.learner;
+
+import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.centre.StaffRepository;
+import org.qaflow.centre.StaffRole;
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CentreAccess;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.security.Role;
+import org.qaflow.web.WebPage;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.*;
+
+/** Claims as pages: the list with filters, one claim's timeline, registering learners one by one or by spreadsheet. */
+@Controller
+@WebPage
+public class ClaimPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final ClaimRepository claims;
+    private final ClaimEventRepository events;
+    private final QualificationRepository qualifications;
+    private final StaffRepository staff;
+    private final RegistrationService registration;
+    private final RegistrationUpload upload;
+    private final CentreAccess access;
+    private final CurrentUser currentUser;
+
+    public ClaimPages(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
+                      StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
+                      CentreAccess access, CurrentUser currentUser) {
+        this.claims = claims;
+        this.events = events;
+        this.qualifications = qualifications;
+        this.staff = staff;
+        this.registration = registration;
+        this.upload = upload;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/claims")
+    @Transactional(readOnly = true)
+    public String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "1") int page, Model model) {
+        AppUser user = currentUser.get();
+        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<Claim> all = claims.findByCentreIdInOrderById(access.visibleCentreIds(user)).stream()
+                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+                .filter(c -> status == null || c.getStatus() == status)
+                .filter(c -> needle.isEmpty() || (c.getLearner().getFirstName() + " " + c.getLearner().getLastName()
+                        + " " + c.getLearner().getUln() + " " + c.getQan()).toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing(Claim::getId).reversed())
+                .toList();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("claims", all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE))
+                .stream().map(ClaimPages::row).toList());
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", ClaimStatus.values());
+        return "claims/list";
+    }
+
+    /** The filtered list as a spreadsheet (CSV), all pages. */
+    @GetMapping(value = "/claims.csv", produces = "text/csv")
+    @Transactional(readOnly = true)
+    @ResponseBody
+    public org.springframework.http.ResponseEntity<String> export(@RequestParam(required = false) ClaimStatus status,
+                                                                   @RequestParam(required = false) String q) {
+        AppUser user = currentUser.get();
+        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        StringBuilder csv = new StringBuilder("learner,uln,centre,qualification,assessor,status,certificate\r\n");
+        claims.findByCentreIdInOrderById(access.visibleCentreIds(user)).stream()
+                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+                .filter(c -> status == null || c.getStatus() == status)
+                .map(ClaimPages::row)
+                .filter(r -> needle.isEmpty() || (r.learner() + " " + r.uln() + " " + r.qan()).toLowerCase(Locale.ROOT)
+                        .contains(needle))
+                .forEach(r -> csv.append(String.join(",", SpreadsheetCells.cell(r.learner()), SpreadsheetCells.cell(r.uln()),
+                        SpreadsheetCells.cell(r.centre()), SpreadsheetCells.cell(r.qan()),
+                        SpreadsheetCells.cell(r.assessor()), SpreadsheetCells.cell(r.waitingOn()),
+                        SpreadsheetCells.cell(r.certificate()))).append("\r\n"));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"claims.csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .body(csv.toString());
+    }
+
+    public record Row(long id, String learner, String uln, String centre, String qan, String assessor,
+                      String waitingOn, String certificate) {
+    }
+
+    static Row row(Claim c) {
+        return new Row(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                c.getLearner().getUln(), c.getCentre().getCode(), c.getQan(), c.getAssessor().getName(),
+                c.getStatus().words(), c.getCertificateNumber());
+    }
+
+    @GetMapping("/claims/{id}")
+    @Transactional(readOnly = true)
+    public String claim(@PathVariable long id, Model model) {
+        Claim claim = visible(id);
+        model.addAttribute("claim", row(claim));
+        model.addAttribute("qualification", qualifications.findById(claim.getQan()).map(q -> q.getTitle()).orElse(""));
+        // Copied out: the view renders after the transaction, where lazy collections cannot load.
+        model.addAttribute("units", claim.getUnits().stream()
+                .map(u -> new UnitRow(u.getUnitRef(), u.getStatus().words())).toList());
+        model.addAttribute("events", events.findByClaimIdOrderById(id));
+        return "claims/claim";
+    }
+
+    public record UnitRow(String unitRef, String words) {
+    }
+
+    /** The same visibility as the API: the user's centres only, and an assessor only their own learners. */
+    Claim visible(long id) {
+        Claim claim = claims.findById(id).orElseThrow(() -> new NotFoundException("There is no claim " + id));
+        AppUser user = currentUser.get();
+        access.check(user, claim.getCentre(), "Claim " + id);
+        if (user.getRole() == Role.ASSESSOR && !user.getUsername().equals(claim.getAssessor().getUsername())) {
+            throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
+        }
+        return claim;
+    }
+
+    /** The form's fields as typed, so an error loses nothing. */
+    public static class RegistrationForm {
+        public String firstName = "";
+        public String lastName = "";
+        public String dateOfBirth = "";
+        public String uln = "";
+        public String qualification = "";
+        public String units = "";
+        public String assessor = "";
+
+        public String getFirstName() { return firstName; }
+        public void setFirstName(String v) { firstName = v; }
+        public String getLastName() { return lastName; }
+        public void setLastName(String v) { lastName = v; }
+        public String getDateOfBirth() { return dateOfBirth; }
+        public void setDateOfBirth(String v) { dateOfBirth = v; }
+        public String getUln() { return uln; }
+        public void setUln(String v) { uln = v; }
+        public String getQualification() { return qualification; }
+        public void setQualification(String v) { qualification = v; }
+        public String getUnits() { return units; }
+        public void setUnits(String v) { units = v; }
+        public String getAssessor() { return assessor; }
+        public void setAssessor(String v) { assessor = v; }
+    }
+
+    @GetMapping("/provider/register")
+    @Transactional(readOnly = true)
+    public String registerForm(Model model) {
+        model.addAttribute("form", new RegistrationForm());
+        model.addAttribute("errors", Map.of());
+        return registerPage(model);
+    }
+
+    @PostMapping("/provider/register")
+    @Transactional
+    public String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+        AppUser user = currentUser.get();
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate dob = null;
+        try {
+            dob = form.dateOfBirth == null || form.dateOfBirth.isBlank() ? null : LocalDate.parse(form.dateOfBirth.trim());
+        } catch (DateTimeParseException e) {
+            errors.put("dateOfBirth", "'" + form.dateOfBirth + "' is not a date (yyyy-mm-dd)");
+        }
+        if (errors.isEmpty()) {
+            try {
+                Claim claim = registration.register(new RegistrationService.Registration(form.firstName, form.lastName,
+                        dob, form.uln == null ? null : form.uln.trim(), form.qualification, RegistrationUpload.units(form.units),
+                        form.assessor), user);
+                redirect.addFlashAttribute("notice", "Registered " + claim.getLearner().getFirstName() + " "
+                        + claim.getLearner().getLastName() + " on " + claim.getQan());
+                return "redirect:/claims/" + claim.getId();
+            } catch (BadRequestException | ConflictException e) {
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                RegistrationUpload.FieldError field = RegistrationUpload.fieldOf(e.getMessage());
+                errors.put(field.field(), field.message());
+            }
+        }
+        model.addAttribute("errors", errors);
+        return registerPage(model);
+    }
+
+    private String registerPage(Model model) {
+        AppUser user = currentUser.get();
+        var centre = access.visibleCentreIds(user);
+        model.addAttribute("qualifications", qualifications.findAll().stream()
+                .sorted(Comparator.comparing(q -> q.getQan())).toList());
+        model.addAttribute("assessors", staff.findAll().stream()
+                .filter(s -> s.getRole() == StaffRole.ASSESSOR && centre.contains(s.getCentre().getId())
+                        && s.getUsername() != null).toList());
+        return "claims/register";
+    }
+
+    @GetMapping("/provider/upload")
+    public String uploadForm() {
+        return "claims/upload";
+    }
+
+    @PostMapping("/provider/upload")
+    public String upload(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        if (file.isEmpty()) {
+            model.addAttribute("fileError", "Choose a CSV file to upload");
+            return "claims/upload";
+        }
+        RegistrationUpload.Result result = upload.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8),
+                currentUser.get());
+        if (!result.imported()) {
+            model.addAttribute("result", result);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            return "claims/upload";
+        }
+        redirect.addFlashAttribute("notice", "Imported all " + result.rows() + " rows of "
+                + file.getOriginalFilename() + ": " + result.claimIds().size() + " learners registered");
+        return "redirect:/claims";
+    }
+}

@@ -1,0 +1,127 @@
+package org.qaflow.rules;
+
+import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.web.WebPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The quality manager's rules console over RuleSetRegistry: browse the active files, edit or upload one, see compile
+ * errors and scenario results, preview the impact, activate, browse history with diffs, roll back.
+ */
+@Controller
+@WebPage
+@RequestMapping("/qm/rules")
+public class RulesPages {
+
+    private final RuleEngine engine;
+    private final RuleSetRegistry registry;
+    private final CurrentUser currentUser;
+
+    public RulesPages(RuleEngine engine, RuleSetRegistry registry, CurrentUser currentUser) {
+        this.engine = engine;
+        this.registry = registry;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    public String console(Model model) {
+        RuleSet active = engine.active();
+        model.addAttribute("version", active.version());
+        model.addAttribute("files", active.files().keySet());
+        model.addAttribute("versions", registry.versions());
+        return "rules/console";
+    }
+
+    @GetMapping("/edit")
+    public String edit(@RequestParam String path, Model model) {
+        String clean = RuleSetCompiler.checkPath(path);
+        String content = engine.active().files().get(clean);
+        if (content == null) {
+            throw new org.qaflow.problem.NotFoundException("Rule file " + clean + " is not in the active version");
+        }
+        model.addAttribute("path", clean);
+        model.addAttribute("content", content);
+        model.addAttribute("description", "");
+        model.addAttribute("version", engine.active().version());
+        return "rules/edit";
+    }
+
+    @PostMapping("/edit")
+    public String propose(@RequestParam String path, @RequestParam(defaultValue = "") String content,
+                          @RequestParam(defaultValue = "") String description,
+                          @RequestParam(required = false) MultipartFile upload, Model model) throws IOException {
+        String text = upload != null && !upload.isEmpty() ? new String(upload.getBytes(), StandardCharsets.UTF_8) : content;
+        // Browsers send a textarea's lines with CRLF; the rule files use LF, and the diff should show only real edits.
+        text = text.replace("\r\n", "\n");
+        model.addAttribute("path", path);
+        model.addAttribute("content", text);
+        model.addAttribute("description", description);
+        model.addAttribute("version", engine.active().version());
+        RuleSetRegistry.Report report;
+        try {
+            report = registry.propose(Map.of(path, text), description.isBlank() ? "edit " + path : description.trim(),
+                    currentUser.get().getUsername());
+        } catch (BadRequestException e) {
+            model.addAttribute("problem", e.getMessage());
+            return "rules/edit";
+        }
+        if (report.refused()) {
+            // The editor stays open with the text as typed, and the reasons beside it.
+            model.addAttribute("report", report);
+            return "rules/edit";
+        }
+        return "redirect:/qm/rules/candidates/" + report.candidate() + "?scenarios=" + report.scenariosRun();
+    }
+
+    @GetMapping("/candidates/{id}")
+    public String candidate(@PathVariable long id, @RequestParam(required = false) Integer scenarios, Model model) {
+        model.addAttribute("candidate", registry.record(id));
+        model.addAttribute("scenarios", scenarios);
+        return "rules/candidate";
+    }
+
+    @PostMapping("/candidates/{id}/impact")
+    public String impact(@PathVariable long id, Model model) {
+        model.addAttribute("candidate", registry.record(id));
+        model.addAttribute("impact", registry.impact(id));
+        return "rules/candidate";
+    }
+
+    @PostMapping("/candidates/{id}/activate")
+    public String activate(@PathVariable long id, RedirectAttributes redirect) {
+        var version = registry.activate(id, currentUser.get().getUsername());
+        redirect.addFlashAttribute("notice", "Version " + version.version() + " is active");
+        return "redirect:/qm/rules";
+    }
+
+    @GetMapping("/versions/{version}")
+    public String version(@PathVariable int version, Model model) {
+        model.addAttribute("record", registry.version(version));
+        model.addAttribute("active", engine.active().version());
+        return "rules/version";
+    }
+
+    @PostMapping("/versions/{version}/rollback")
+    public String rollback(@PathVariable int version, RedirectAttributes redirect) {
+        try {
+            var now = registry.rollback(version, currentUser.get().getUsername());
+            redirect.addFlashAttribute("notice", "Rolled back to the rules of version " + version + ", now active as version "
+                    + now.version());
+        } catch (RuleSetRefusedException e) {
+            redirect.addFlashAttribute("problem", e.report().summary());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/qm/rules";
+    }
+}

@@ -1,0 +1,118 @@
+package org.qaflow.web;
+
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.eqa.EqaVisit;
+import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.learner.ClaimRepository;
+import org.qaflow.learner.ClaimStatus;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CentreAccess;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.security.Role;
+import org.qaflow.workflow.TaskController;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/** Login, and a home page per role with what needs that person now. */
+@Controller
+@WebPage
+public class HomePage {
+
+    private final CurrentUser currentUser;
+    private final TaskController tasks;
+    private final ClaimRepository claims;
+    private final EqaVisitRepository visits;
+    private final CentreRepository centres;
+    private final CentreAccess access;
+
+    public HomePage(CurrentUser currentUser, TaskController tasks, ClaimRepository claims, EqaVisitRepository visits,
+                    CentreRepository centres, CentreAccess access) {
+        this.currentUser = currentUser;
+        this.tasks = tasks;
+        this.claims = claims;
+        this.visits = visits;
+        this.centres = centres;
+        this.access = access;
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    /** Spring Security forwards refused requests here with their own method (a POST without its CSRF token too). */
+    @org.springframework.web.bind.annotation.RequestMapping("/forbidden")
+    public String forbidden(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("title", "Not yours to see");
+        model.addAttribute("message", "Your role may not open this page.");
+        return "error-page";
+    }
+
+    @GetMapping("/")
+    public String root() {
+        return "redirect:/home";
+    }
+
+    @GetMapping("/home")
+    @Transactional(readOnly = true)
+    public String home(Model model) {
+        AppUser user = currentUser.get();
+        model.addAttribute("tasks", tasks.mine().stream().map(t -> new TaskLine(t, taskLink(t))).toList());
+        var visible = access.visibleCentreIds(user);
+        var mine = claims.findByCentreIdInOrderById(visible).stream()
+                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+                .toList();
+        // Claims that wait on someone other than the assessor or IQA: the provider and EQA must see them first.
+        model.addAttribute("waiting", mine.stream().filter(c -> c.getStatus() == ClaimStatus.AWAITING_FIRST_EQA_VISIT
+                || c.getStatus() == ClaimStatus.HELD_BY_EQA || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)
+                .map(c -> new Waiting(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                        c.getCentre().getCode(), c.getStatus().words())).toList());
+        LocalDate today = LocalDate.now();
+        model.addAttribute("overdue", visits.findByCentreIdInOrderByPlannedForDesc(visible).stream()
+                .filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED && v.getPlannedFor() != null
+                        && v.getPlannedFor().isBefore(today))
+                .sorted(Comparator.comparing(EqaVisit::getPlannedFor))
+                .map(v -> new Overdue(v.getId(), centres.findById(v.getCentreId()).orElseThrow().getCode(),
+                        v.getPlannedFor())).toList());
+        model.addAttribute("claimCount", mine.size());
+        return "home";
+    }
+
+    /** Takes a task offered to my group, so colleagues see it is being handled. */
+    @org.springframework.web.bind.annotation.PostMapping("/tasks/{id}/claim")
+    @Transactional
+    public String claim(@org.springframework.web.bind.annotation.PathVariable String id,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        tasks.claim(id);
+        redirect.addFlashAttribute("notice", "Task claimed: it is yours now");
+        return "redirect:/home";
+    }
+
+    public record Waiting(long claimId, String learner, String centre, String words) {
+    }
+
+    public record TaskLine(TaskController.TaskView task, String link) {
+    }
+
+    public record Overdue(long visitId, String centre, LocalDate plannedFor) {
+    }
+
+    /** Where each kind of task is done, for the task inbox links. */
+    public static String taskLink(TaskController.TaskView t) {
+        return switch (t.name()) {
+            case "AssessUnit" -> "/assessor/claims/" + t.claimId() + "/units/" + t.unit();
+            case "VerifyDecision", "CountersignDecision" -> "/iqa";
+            case "PlanVisit", "ConductVisit" -> "/eqa/visits/" + t.visitId();
+            default -> "/home";
+        };
+    }
+
+}

@@ -1,0 +1,175 @@
+package org.qaflow.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.qaflow.support.TestDirs;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a random port with its own database and its own copy of the rules (the rules console
+ * activates versions, which writes the rule files), driven in Debian's headless chromium as the demo users.
+ * Screenshots of the main pages go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BrowserTestBase {
+
+    private static final Path DATA_DIR = TestDirs.newDataDir("web");
+    private static final Path RULES_DIR = copyOfRules();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    protected static WebDriver browser;
+
+    @DynamicPropertySource
+    static void dirs(DynamicPropertyRegistry registry) {
+        registry.add("qaflow.data-dir", DATA_DIR::toString);
+        registry.add("qaflow.rules-dir", RULES_DIR::toString);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("qaflow.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,900");
+        // Debian's chromium-driver matches Debian's chromium, so Selenium Manager never downloads anything.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("qaflow.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    protected void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    protected void login(String user) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        field("username").sendKeys(user);
+        field("password").sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).as("logged in as " + user).endsWith("/home");
+    }
+
+    protected WebElement field(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    protected String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    protected String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    protected void click(String css) {
+        browser.findElement(By.cssSelector(css)).click();
+    }
+
+    protected void clickButton(String label) {
+        browser.findElement(By.xpath("//button[normalize-space(.)='" + label + "']")).click();
+    }
+
+    protected void clickLink(String label) {
+        browser.findElement(By.linkText(label)).click();
+    }
+
+    /** Sets a field's value directly: date inputs and long textareas are typed differently per locale and slowly. */
+    protected void setValue(WebElement element, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", element, value);
+    }
+
+    /** Fetches a download (a PDF) with the browser's session, since headless chromium saves downloads silently. */
+    protected byte[] download(String path) {
+        var session = browser.manage().getCookieNamed("JSESSIONID");
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copyOfRules() {
+        Path target = TestDirs.newDataDir("web-rules");
+        Path source = Path.of("rules");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+}

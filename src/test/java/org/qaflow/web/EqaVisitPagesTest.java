@@ -1,0 +1,81 @@
+package org.qaflow.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The EQA in the browser: from my centres to a planned visit with the rule-chosen sample, recorded, and reported. */
+class EqaVisitPagesTest extends BrowserTestBase {
+
+    @Test
+    void theEqaPlansAndCompletesTheFirstVisitOfANewCentreAndPrintsTheReport() {
+        // Summit (SUM03) is new: its first registration appoints its EQA and opens the first visit to plan.
+        login("provider3");
+        open("/provider/register");
+        field("firstName").sendKeys("Katherine");
+        field("lastName").sendKeys("Johnson");
+        setValue(field("dateOfBirth"), "1988-08-26");
+        field("uln").sendKeys(String.valueOf(6_000_000_000L + System.nanoTime() % 1_000_000_000L));
+        new Select(field("qualification")).selectByValue("610/3764/3");
+        new Select(field("assessor")).selectByValue("assessor3");
+        clickButton("Register");
+
+        login("eqa");
+        screenshot("eqa-home");
+        open("/eqa");
+        assertThat(text("#centres")).contains("RVT02").contains("SUM03");
+        screenshot("eqa-centres");
+        var existing = browser.findElements(By.xpath("//tr[td[starts-with(normalize-space(.), 'SUM03')]]//a[starts-with(., 'Visit ')]"));
+        if (existing.isEmpty()) {
+            clickButton("Open a visit to SUM03 now");
+        } else {
+            existing.get(0).click();
+        }
+        assertThat(browser.getCurrentUrl()).matches(".*/eqa/visits/\\d+");
+        if (text("#visit-status").equals("planning")) {
+            setValue(field("date"), "2020-01-01");
+            clickButton("Plan the visit and choose the sample");
+            assertThat(page()).as("a date in the past is refused beside the field").contains("is in the past");
+            setValue(field("date"), LocalDate.now().plusDays(14).toString());
+            clickButton("Plan the visit and choose the sample");
+            assertThat(page()).contains("Visit planned for");
+        }
+        assertThat(text("#visit-status")).isEqualTo("planned");
+        assertThat(page()).as("the sample names each learner and why the rules chose them")
+                .contains("Katherine Johnson").contains("Why chosen:");
+        screenshot("eqa-visit-workspace");
+        for (WebElement finding : browser.findElements(By.cssSelector("textarea[id^=finding-]"))) {
+            setValue(finding, "Evidence valid, sufficient and mapped to every criterion");
+        }
+        clickButton("Record the visit");
+        assertThat(page()).as("outcome and report are required").contains("choose satisfactory or unsatisfactory")
+                .contains("the EQA report is required");
+        browser.findElement(By.cssSelector("input[name=outcome][value=SATISFACTORY]")).click();
+        setValue(field("report"), "Assessment and IQA practice sound. Sampling plan followed.");
+        setValue(field("actions"), "Share the standardisation minutes with the EQA");
+        clickButton("Record the visit");
+        assertThat(text("#visit-status")).isEqualTo("completed");
+        assertThat(page()).contains("satisfactory").contains("Share the standardisation minutes");
+        click("#report-link");
+        assertThat(text("#outcome")).isEqualTo("satisfactory");
+        assertThat(page()).contains("Assessment and IQA practice sound");
+        screenshot("eqa-report");
+        String visitPath = browser.getCurrentUrl().replaceAll("^.*(/eqa/visits/\\d+)/report$", "$1");
+        assertThat(new String(download(visitPath + "/report.pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void anEqaCannotOpenAVisitOfACentreNotAppointedToThem() {
+        Long nsaVisit = jdbc.query("select v.id from eqa_visit v join centre c on c.id = v.centre_id where c.code = 'RVT02'",
+                rs -> rs.next() ? rs.getLong(1) : null);
+        login("eqa2");
+        open("/eqa/visits/" + nsaVisit);
+        assertThat(page()).contains("Not yours to see");
+    }
+}
