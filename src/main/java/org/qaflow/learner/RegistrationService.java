@@ -82,8 +82,8 @@ public class RegistrationService {
     }
 
     /**
-     * Every check of a registration, without writing anything: a spreadsheet upload checks all its rows first and
-     * imports only when every one passes, because starting a unit's process cannot be undone by a rollback.
+     * Every check of a registration, without writing anything: a spreadsheet upload checks all its rows first, so it
+     * can report every bad row at once, and imports (in one transaction) only when every row passes.
      */
     @Transactional(readOnly = true)
     public Checked check(Registration r, AppUser provider) {
