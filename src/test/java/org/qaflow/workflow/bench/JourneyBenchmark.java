@@ -56,6 +56,8 @@ public final class JourneyBenchmark {
     private final AppUser verifier;
     private final List<EvidenceEntry> evidence;
     private final Map<String, List<Long>> latencies = new TreeMap<>();
+    /** Engine user-task completions: every sign-off, and every IQA verification of a sampled decision. */
+    private long taskCompletions;
 
     private JourneyBenchmark(ConfigurableApplicationContext app) {
         tx = app.getBean(TransactionTemplate.class);
@@ -79,6 +81,7 @@ public final class JourneyBenchmark {
             journey(9_100_000_000L + i, false);
         }
         latencies.clear();
+        taskCompletions = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -97,8 +100,10 @@ public final class JourneyBenchmark {
               .append(String.format("- learners carried to a certificate: %d of %d%n", certificates, learners))
               .append(String.format("- elapsed: %.1f s%n", seconds))
               .append(String.format("- journeys per second: %.1f%n", learners / seconds))
-              .append(String.format("- task transitions per second: %.1f (%d transitions)%n", transitions / seconds,
-                      transitions))
+              .append(String.format("- timed steps per second: %.1f (%d steps, each one transaction)%n",
+                      transitions / seconds, transitions))
+              .append(String.format("- engine task completions per second: %.1f (%d: every sign-off, and the IQA's "
+                      + "verification of each sampled decision)%n", taskCompletions / seconds, taskCompletions))
               .append(String.format("- peak heap used (sum of pool peaks): %d MB; max heap %d MB%n",
                       peakHeap / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)))
               .append(String.format("- cores: %d, java %s%n%n", Runtime.getRuntime().availableProcessors(),
@@ -124,11 +129,18 @@ public final class JourneyBenchmark {
                 assessor));
         timed("sign off (completes AssessUnit, runs sampling rules)", measure,
                 () -> assessment.signOff(claimId, List.of("L4B1"), assessor));
+        if (measure) {
+            taskCompletions++;
+        }
         timed("IQA step (find task; accept if sampled)", measure, () -> {
             Claim claim = claims.findById(claimId).orElseThrow();
             long unitId = claim.getUnits().get(0).getId();
-            tasks.find(verifier, Tasks.VERIFY_DECISION, "claimUnitId", unitId)
-                    .ifPresent(t -> iqa.verify(t.getId(), unitId, true, null, verifier));
+            tasks.find(verifier, Tasks.VERIFY_DECISION, "claimUnitId", unitId).ifPresent(t -> {
+                iqa.verify(t.getId(), unitId, true, null, verifier);
+                if (measure) {
+                    taskCompletions++;
+                }
+            });
             return null;
         });
         return tx.execute(s -> claims.findById(claimId).orElseThrow().getStatus() == ClaimStatus.CERTIFICATE_ISSUED);
