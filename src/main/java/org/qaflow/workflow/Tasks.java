@@ -15,6 +15,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ public class Tasks {
     private final StaffRepository staff;
     private final RuleEngine rules;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public Tasks(UserTaskService userTasks, CentreRepository centres, StaffRepository staff, RuleEngine rules,
-                 Clock clock) {
+                 Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.userTasks = userTasks;
         this.centres = centres;
         this.staff = staff;
@@ -91,12 +94,23 @@ public class Tasks {
                 .findFirst();
     }
 
+    /**
+     * Holds the task's row until the surrounding transaction ends, so that people acting on one task at once (on one
+     * node or several) take turns: the task store has no version column, and without this two claims read "Ready"
+     * and both succeed. Call it before anything reads the task in the transaction, or the later reads see a stale copy.
+     */
+    public void lock(String taskId) {
+        jdbc.query("select id from jbpm_user_tasks where id = ? for update", rs -> { }, taskId);
+    }
+
     public void claim(String taskId, AppUser user) {
+        lock(taskId);
         transition(taskId, "claim", Map.of(), user);
     }
 
     /** Completes a task, claiming it first when it is still open to a group the user belongs to. */
     public void complete(String taskId, AppUser user, Map<String, Object> outputs) {
+        lock(taskId);
         UserTaskView task = get(taskId, user);
         if (task.getActualOwner() == null) {
             claim(taskId, user);
@@ -111,8 +125,19 @@ public class Tasks {
             userTasks.transition(taskId, transition, new HashMap<>(data), identity(user))
                     .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
         } catch (UserTaskInstanceNotAuthorizedException e) {
+            String owner = userTasks.getUserTaskInstance(taskId, identity(user)).map(UserTaskView::getActualOwner)
+                    .orElse(null);
+            if (owner != null && !owner.equals(user.getUsername())) {
+                throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now: " + owner
+                        + " has claimed it");
+            }
             throw new AccessDeniedException("Task " + taskId + " is not yours to " + transition);
-        } catch (UserTaskTransitionException e) {
+        } catch (RuntimeException e) {
+            // The engine reports a transition its lifecycle forbids (e.g. claiming a task someone else just
+            // reserved) as a bare RuntimeException "Invalid transition ...", not always as UserTaskTransitionException.
+            if (!(e instanceof UserTaskTransitionException) && !String.valueOf(e.getMessage()).startsWith("Invalid transition")) {
+                throw e;
+            }
             UserTaskView task = userTasks.getUserTaskInstance(taskId, identity(user)).orElse(null);
             String owner = task == null ? null : task.getActualOwner();
             throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now"
