@@ -1,6 +1,9 @@
 package org.qaflow.problem;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,6 +14,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.stream.Collectors;
 
 /** Every API error in one shape: RFC 7807 problem details, with a detail a user can act on. */
+// Before Spring Boot's ProblemDetailsExceptionHandler (order 0), which otherwise answers unreadable JSON with a bare
+// "Failed to read request".
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "org.qaflow")
 public class ProblemHandler {
 
@@ -47,6 +53,30 @@ public class ProblemHandler {
         String cause = e.getMostSpecificCause().getMessage();
         return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this call: "
                 + (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause)));
+    }
+
+    /** A value the database refuses (too long for its column, a duplicate): the caller's input, so a 400, not a 500. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The record was not saved: a value is too long or conflicts with an "
+                + "existing record. Nothing was changed.");
+    }
+
+    /**
+     * The database is unreachable (restarting, connections cut, pool exhausted): whatever the request did was rolled
+     * back, so the caller may simply try again. Every other unexpected error stays a 500.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof ErrorResponse known) {
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+        }
+        if (!DatabaseUnavailable.causedBy(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not available just now, so nothing "
+                        + "was saved: please try again in a few seconds."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {

@@ -30,8 +30,13 @@ import java.net.URI;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, java.time.Clock clock,
+                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.max-failures:5}") int maxFailures,
+                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.lockout:PT1M}") java.time.Duration lockout)
+            throws Exception {
         http
+            .addFilterBefore(new LoginThrottle(json, maxFailures, lockout, clock),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
