@@ -11,12 +11,15 @@ import java.sql.SQLTransientConnectionException;
  * Recognises "the database went away" however deep the process engine or Hibernate wrapped it: connection failures
  * (SQLState class 08), a server shutting down or terminating the session (57P), an exhausted or unreachable pool.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
+
+    public static final String DETAIL = "The database is not available just now, so nothing was saved: please try "
+            + "again in a few seconds.";
 
     private DatabaseUnavailable() {
     }
 
-    static boolean causedBy(Throwable e) {
+    public static boolean causedBy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException

@@ -75,8 +75,7 @@ public class ProblemHandler {
             throw e;
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is not available just now, so nothing "
-                        + "was saved: please try again in a few seconds."));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {

@@ -70,6 +70,13 @@ public class SecurityConfig {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
+            // The user could not be looked up because the database is down: say so, rather than "log in".
+            if (org.qaflow.problem.DatabaseUnavailable.causedBy(e)) {
+                response.setHeader("Retry-After", "10");
+                write(json, response, HttpStatus.SERVICE_UNAVAILABLE, org.qaflow.problem.DatabaseUnavailable.DETAIL,
+                        request.getRequestURI());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"qaflow\"");
             write(json, response, HttpStatus.UNAUTHORIZED,
                     "Log in first: this API needs HTTP Basic credentials of a qaflow user.", request.getRequestURI());
