@@ -3,8 +3,12 @@ package org.qaflow.learner;
 import jakarta.persistence.*;
 import java.time.Instant;
 
-/** One step of a claim's timeline: what happened, who did it, when, and which rule set decided it. */
+/**
+ * One step of a claim's timeline: what happened, who did it, when, and which rule set decided it. Part of the audit
+ * trail, so immutable: Hibernate never writes an update for it (and the database refuses one, V6_1).
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "claim_event")
 public class ClaimEvent {
 

@@ -1,9 +1,12 @@
 package org.qaflow.learner;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.Repository;
 import java.util.List;
 
-public interface ClaimEventRepository extends JpaRepository<ClaimEvent, Long> {
+/** Append and read only: the timeline is the audit trail, so there is deliberately no update or delete here. */
+public interface ClaimEventRepository extends Repository<ClaimEvent, Long> {
+
+    ClaimEvent save(ClaimEvent event);
 
     List<ClaimEvent> findByClaimIdOrderById(Long claimId);
 }

@@ -60,8 +60,13 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, java.time.Clock clock,
+                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.max-failures:5}") int maxFailures,
+                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.lockout:PT1M}") java.time.Duration lockout)
+            throws Exception {
         http
+            .addFilterBefore(new LoginThrottle(json, maxFailures, lockout, clock),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -95,6 +100,13 @@ public class SecurityConfig {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
+            // The user could not be looked up because the database is down: say so, rather than "log in".
+            if (org.qaflow.problem.DatabaseUnavailable.causedBy(e)) {
+                response.setHeader("Retry-After", "10");
+                write(json, response, HttpStatus.SERVICE_UNAVAILABLE, org.qaflow.problem.DatabaseUnavailable.DETAIL,
+                        request.getRequestURI());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"qaflow\"");
             write(json, response, HttpStatus.UNAUTHORIZED,
                     "Log in first: this API needs HTTP Basic credentials of a qaflow user.", request.getRequestURI());

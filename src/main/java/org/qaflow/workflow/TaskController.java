@@ -68,6 +68,7 @@ public class TaskController {
     @Transactional
     @Operation(summary = "Claim a task offered to a group; exactly one of several claimants wins, the others get 409")
     public TaskView claim(@PathVariable String id) {
+        tasks.lock(id);
         AppUser user = currentUser.get();
         tasks.claim(id, user);
         return view(tasks.get(id, user));
@@ -80,6 +81,7 @@ public class TaskController {
             + "\"2026-12-15\"}. ConductVisit: {\"outcome\": \"SATISFACTORY\"|\"UNSATISFACTORY\", \"report\": \"...\", "
             + "\"findings\": [{\"sampleId\": 1, \"finding\": \"...\"}], \"actions\": [\"...\"]}")
     public void complete(@PathVariable String id, @RequestBody(required = false) JsonNode data) {
+        tasks.lock(id); // first: one task, one completion, however many people or nodes try at once
         AppUser user = currentUser.get();
         UserTaskView task = tasks.get(id, user);
         JsonNode body = data == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : data;

@@ -15,6 +15,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ public class Tasks {
     private final StaffRepository staff;
     private final RuleEngine rules;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public Tasks(UserTaskService userTasks, CentreRepository centres, StaffRepository staff, RuleEngine rules,
-                 Clock clock) {
+                 Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.userTasks = userTasks;
         this.centres = centres;
         this.staff = staff;
@@ -52,7 +55,7 @@ public class Tasks {
 
     public List<UserTaskView> mine(AppUser user) {
         IdentityProvider identity = identity(user);
-        return userTasks.list(identity).stream().filter(t -> offeredTo(t, identity)).toList();
+        return userTasks.list(identity).stream().filter(t -> waitingFor(t, identity)).toList();
     }
 
     public UserTaskView get(String taskId, AppUser user) {
@@ -72,18 +75,25 @@ public class Tasks {
         }
     }
 
-    /** The engine lets anyone read a task by id; only its owner, potential owners and groups may see or act on it. */
+    /**
+     * The engine lets anyone read a task by id: only its owner and its potential owners (by name or group, unless
+     * excluded) may see it. A potential owner sees a task a colleague has claimed, and gets a conflict acting on it.
+     */
     private static boolean offeredTo(UserTaskView task, IdentityProvider identity) {
         String name = identity.getName();
         if (task.getExcludedUsers() != null && task.getExcludedUsers().contains(name)) {
             return false;
         }
-        if (task.getActualOwner() != null) {
-            return task.getActualOwner().equals(name);
-        }
-        return (task.getPotentialUsers() != null && task.getPotentialUsers().contains(name))
+        return name.equals(task.getActualOwner())
+                || (task.getPotentialUsers() != null && task.getPotentialUsers().contains(name))
                 || (task.getPotentialGroups() != null
                     && task.getPotentialGroups().stream().anyMatch(identity.getRoles()::contains));
+    }
+
+    /** My work: tasks I hold, and tasks offered to me that nobody has claimed yet. */
+    private static boolean waitingFor(UserTaskView task, IdentityProvider identity) {
+        return offeredTo(task, identity)
+                && (task.getActualOwner() == null || task.getActualOwner().equals(identity.getName()));
     }
 
     /** The open task of a given kind that works on one claim unit or visit, as this user sees it. */
@@ -94,14 +104,28 @@ public class Tasks {
                 .findFirst();
     }
 
+    /**
+     * Holds the task's row until the surrounding transaction ends, so that people acting on one task at once (on one
+     * node or several) take turns: the task store has no version column, and without this two claims read "Ready"
+     * and both succeed. Call it before anything reads the task in the transaction, or the later reads see a stale copy.
+     */
+    public void lock(String taskId) {
+        jdbc.query("select id from jbpm_user_tasks where id = ? for update", rs -> { }, taskId);
+    }
+
     public void claim(String taskId, AppUser user) {
+        lock(taskId);
         IdentityProvider identity = identity(user);
-        get(taskId, identity);
+        UserTaskView task = get(taskId, identity);
+        if (task.getActualOwner() != null && !task.getActualOwner().equals(user.getUsername())) {
+            throw new ConflictException("Task " + taskId + " has been claimed by " + task.getActualOwner());
+        }
         transition(taskId, "claim", Map.of(), identity);
     }
 
     /** Completes a task, claiming it first when it is still open to a group the user belongs to. */
     public void complete(String taskId, AppUser user, Map<String, Object> outputs) {
+        lock(taskId);
         IdentityProvider identity = identity(user);
         UserTaskView task = get(taskId, identity);
         if (task.getActualOwner() == null) {
@@ -117,8 +141,19 @@ public class Tasks {
             userTasks.transition(taskId, transition, new HashMap<>(data), identity)
                     .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
         } catch (UserTaskInstanceNotAuthorizedException e) {
+            String owner = userTasks.getUserTaskInstance(taskId, identity).map(UserTaskView::getActualOwner)
+                    .orElse(null);
+            if (owner != null && !owner.equals(identity.getName())) {
+                throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now: " + owner
+                        + " has claimed it");
+            }
             throw new AccessDeniedException("Task " + taskId + " is not yours to " + transition);
-        } catch (UserTaskTransitionException e) {
+        } catch (RuntimeException e) {
+            // The engine reports a transition its lifecycle forbids (e.g. claiming a task someone else just
+            // reserved) as a bare RuntimeException "Invalid transition ...", not always as UserTaskTransitionException.
+            if (!(e instanceof UserTaskTransitionException) && !String.valueOf(e.getMessage()).startsWith("Invalid transition")) {
+                throw e;
+            }
             UserTaskView task = userTasks.getUserTaskInstance(taskId, identity).orElse(null);
             String owner = task == null ? null : task.getActualOwner();
             throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now"

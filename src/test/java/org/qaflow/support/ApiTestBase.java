@@ -11,21 +11,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
- * The whole application on a random port with its own H2 file database, loaded from sample-data/, driven over real
+ * The whole application on a random port with its own database (H2 files, or PostgreSQL: see TestDatabase), loaded from sample-data/, driven over real
  * HTTP as the demo users. Subclasses share one running application (Spring caches the context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 
     public static final String PASSWORD = "demo";
-    private static final Path DATA_DIR = TestDirs.newDataDir("api");
+    /** One database for every test class sharing the cached context: H2 files, or PostgreSQL (TestDatabase). */
+    private static final TestDatabase DATABASE = TestDatabase.create("api");
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("qaflow.data-dir", DATA_DIR::toString);
+    static void database(DynamicPropertyRegistry registry) {
+        DATABASE.properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired

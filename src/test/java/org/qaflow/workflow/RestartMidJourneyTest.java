@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.qaflow.QaflowApplication;
-import org.qaflow.support.TestDirs;
+import org.qaflow.support.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.*;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ class RestartMidJourneyTest {
 
     @Test
     void aJourneyStartedBeforeARestartFinishesAfterIt() throws Exception {
-        Path dataDir = TestDirs.newDataDir("restart-journey");
+        TestDatabase dataDir = TestDatabase.create("restart-journey");
         long claimId;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Client api = new Client(first);
@@ -65,9 +64,8 @@ class RestartMidJourneyTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(QaflowApplication.class)
-                .run("--qaflow.data-dir=" + dataDir, "--server.port=0");
+    private static ConfigurableApplicationContext start(TestDatabase database) {
+        return new SpringApplicationBuilder(QaflowApplication.class).run(database.args("--server.port=0"));
     }
 
     private final class Client {
