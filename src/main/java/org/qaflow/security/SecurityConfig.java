@@ -82,6 +82,14 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** Remembers a checked password briefly so stateless Basic requests do not each pay for BCrypt. */
+    @Bean
+    CachingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+            java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.remember:PT2M}") java.time.Duration remember) {
+        return new CachingAuthenticationProvider(users, passwords, remember, clock);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -118,7 +118,8 @@ public class Tasks {
         IdentityProvider identity = identity(user);
         UserTaskView task = get(taskId, identity);
         if (task.getActualOwner() != null && !task.getActualOwner().equals(user.getUsername())) {
-            throw new ConflictException("Task " + taskId + " has been claimed by " + task.getActualOwner());
+            throw new ConflictException("Task " + taskId + " cannot be claimed now: " + task.getActualOwner()
+                    + " has claimed it");
         }
         transition(taskId, "claim", Map.of(), identity);
     }
@@ -131,7 +132,8 @@ public class Tasks {
         if (task.getActualOwner() == null) {
             transition(taskId, "claim", Map.of(), identity);
         } else if (!task.getActualOwner().equals(user.getUsername())) {
-            throw new ConflictException("Task " + taskId + " has been claimed by " + task.getActualOwner());
+            throw new ConflictException("Task " + taskId + " cannot be completed now: " + task.getActualOwner()
+                    + " has claimed it");
         }
         transition(taskId, "complete", outputs, identity);
     }
