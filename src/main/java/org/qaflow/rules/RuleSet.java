@@ -256,17 +256,48 @@ public final class RuleSet {
         return data.getOrDefault(type, List.of());
     }
 
+    /**
+     * Bounds on one evaluation, so that a rule that re-triggers itself for ever (an update without no-loop), or
+     * inserts facts without end until memory runs out, fails that evaluation with a clear message instead of holding
+     * a request thread and the heap. Real rule sets fire tens to hundreds of rules per evaluation.
+     */
+    static final int MAX_FIRINGS = 50_000;
+    static final java.time.Duration MAX_TIME = java.time.Duration.ofSeconds(10);
+
+    private static final class LimitExceeded extends RuntimeException {
+        LimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** One stateless session per evaluation; the listener collects the names of the rules that fired, once each. */
     private List<String> run(List<Object> facts) {
         StatelessKieSession session = sessions.newStatelessKieSession();
         Set<String> fired = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        int[] firings = {0};
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
+                String rule = event.getMatch().getRule().getName();
+                fired.add(rule);
+                if (++firings[0] > MAX_FIRINGS || System.nanoTime() > deadline) {
+                    throw new LimitExceeded("The rules were stopped after " + firings[0] + " rule firings (limits: "
+                            + MAX_FIRINGS + " firings, " + MAX_TIME.toSeconds() + " s per evaluation); the last was \""
+                            + rule + "\", which probably re-triggers itself (an update or insert without no-loop)");
+                }
             }
         });
-        session.execute(facts);
+        try {
+            session.execute(facts);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof LimitExceeded limit) {
+                    throw new org.qaflow.problem.BadRequestException(limit.getMessage());
+                }
+            }
+            throw e;
+        }
         return List.copyOf(fired);
     }
 

@@ -166,4 +166,15 @@ class HostileInputTest extends JourneyTestBase {
         assertThat(locked.getHeaders().getFirst("Retry-After")).isNotBlank();
         assertThat(get("qm", "/api/units").status()).as("other users are not affected").isEqualTo(200);
     }
+
+    @Test
+    void aRuleFileThatReTriggersItselfForEverIsStoppedAndRefused() {
+        String before = get("qm", "/api/rules/version").raw();
+        String loop = "package combination\n\nimport org.qaflow.rules.facts.*\n\nrule \"Loops for ever\"\nwhen\n"
+                + "    $c : CombinationCheck()\nthen\n    update($c);\nend\n";
+        Response refused = put("qm", "/api/rules/files/combination/loop.drl", loop);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.raw()).contains("rule firings").contains("Loops for ever");
+        assertThat(get("qm", "/api/rules/version").raw()).as("the active rules are unchanged").isEqualTo(before);
+    }
 }
