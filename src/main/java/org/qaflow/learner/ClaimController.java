@@ -6,6 +6,7 @@ import org.qaflow.assessment.AssessmentService;
 import org.qaflow.assessment.AssessmentService.EvidenceEntry;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
@@ -57,13 +58,16 @@ public class ClaimController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status) {
+    @Operation(summary = "Claims of my centres, oldest first, a page at a time (page from 0, size up to 200)")
+    public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size) {
         AppUser user = currentUser.get();
         Set<Long> centres = access.visibleCentreIds(user);
-        return claims.findByCentreIdInOrderById(centres).stream()
+        return Paging.page(claims.findByCentreIdInOrderById(centres).stream()
                 .filter(c -> status == null || c.getStatus() == status)
                 .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
-                .map(this::view).toList();
+                .toList(), page, size).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package org.qaflow.web;
 
+import org.qaflow.problem.Paging;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
@@ -65,7 +66,7 @@ public class HomePage {
     @Transactional(readOnly = true)
     public String home(Model model) {
         AppUser user = currentUser.get();
-        model.addAttribute("tasks", tasks.mine().stream().map(t -> new TaskLine(t, taskLink(t))).toList());
+        model.addAttribute("tasks", tasks.mine(0, Paging.MAX_SIZE).stream().map(t -> new TaskLine(t, taskLink(t))).toList());
         var visible = access.visibleCentreIds(user);
         var mine = claims.findByCentreIdInOrderById(visible).stream()
                 .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))

@@ -14,6 +14,7 @@ import org.qaflow.iqa.IqaService;
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.learner.ClaimUnitRepository;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +55,10 @@ public class TaskController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public List<TaskView> mine() {
-        return tasks.mine(currentUser.get()).stream().map(this::view).toList();
+    @Operation(summary = "My tasks, a page at a time (page from 0, size up to 200)")
+    public List<TaskView> mine(@RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "50") int size) {
+        return Paging.page(tasks.mine(currentUser.get()), page, size).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
