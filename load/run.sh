@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 DB=${1:-h2}
 DURATION=${DURATION:-120s}
 USERS=${USERS:-50}
-PORT=${PORT:-18181}
+# A free port, so that runs from several checkouts on one machine do not answer each other's requests.
+PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 WORK=$(mktemp -d /tmp/qaflow-load.XXXXXX)
 ARGS=(--server.port=$PORT --qaflow.data-dir=$WORK/data --server.tomcat.threads.max=100 --spring.datasource.hikari.maximum-pool-size=20)
 [ "$DB" = postgres ] && ARGS+=(--spring.profiles.active=postgres)
 java -Xmx768m -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1
