@@ -104,10 +104,9 @@ class ProviderPagesTest extends BrowserTestBase {
         assertThat(text("#uln-error")).contains("ten digits");
         assertThat(field("firstName").getAttribute("value")).as("nothing typed is lost").isEqualTo("Grace");
         screenshot("provider-register-error");
-        field("uln").clear();
-        field("uln").sendKeys(uln);
+        setValue(field("uln"), uln);
         clickButton("Register");
-        assertThat(browser.getCurrentUrl()).matches(".*/claims/\\d+");
+        assertThat(browser.getCurrentUrl()).as(page()).matches(".*/claims/\\d+");
         String otherCentresClaim = browser.getCurrentUrl().replaceAll(".*/claims/", "");
 
         login("provider");
