@@ -94,7 +94,7 @@ public abstract class BrowserTestBase {
         open("/login");
         field("username").sendKeys(user);
         field("password").sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(browser.getCurrentUrl()).as("logged in as " + user).endsWith("/home");
     }
 
@@ -111,15 +111,30 @@ public abstract class BrowserTestBase {
     }
 
     protected void click(String css) {
-        browser.findElement(By.cssSelector(css)).click();
+        clickAndWait(browser.findElement(By.cssSelector(css)));
     }
 
     protected void clickButton(String label) {
-        browser.findElement(By.xpath("//button[normalize-space(.)='" + label + "']")).click();
+        clickAndWait(browser.findElement(By.xpath("//button[normalize-space(.)='" + label + "']")));
     }
 
     protected void clickLink(String label) {
-        browser.findElement(By.linkText(label)).click();
+        clickAndWait(browser.findElement(By.linkText(label)));
+    }
+
+    /**
+     * Clicks, then waits until the page the click left is gone: a form submit navigates asynchronously, and reading
+     * the page too early reads the old one (or a stale element). Every button and link clicked here navigates.
+     */
+    protected void clickAndWait(WebElement target) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        target.click();
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // The click stayed on the page (e.g. a browser-side validation); the assertions that follow will say so.
+        }
     }
 
     /** Sets a field's value directly: date inputs and long textareas are typed differently per locale and slowly. */

@@ -34,7 +34,7 @@ class EqaVisitPagesTest extends BrowserTestBase {
         if (existing.isEmpty()) {
             clickButton("Open a visit to SUM03 now");
         } else {
-            existing.get(0).click();
+            clickAndWait(existing.get(0));
         }
         assertThat(browser.getCurrentUrl()).matches(".*/eqa/visits/\\d+");
         if (text("#visit-status").equals("planning")) {

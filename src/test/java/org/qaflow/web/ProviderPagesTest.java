@@ -68,7 +68,7 @@ class ProviderPagesTest extends BrowserTestBase {
         while (!(items = browser.findElements(By.xpath("//article[.//a[normalize-space(.)='" + claimId + "']]"))).isEmpty()) {
             WebElement item = items.get(0);
             item.findElement(By.cssSelector("input[value=ACCEPT]")).click();
-            item.findElement(By.xpath(".//button[normalize-space(.)='Record verdict']")).click();
+            clickAndWait(item.findElement(By.xpath(".//button[normalize-space(.)='Record verdict']")));
             assertThat(page()).contains("Accepted L4B1");
         }
 
