@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.*;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ public class RuleSetRegistry {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Path rulesDir;
+    private final Clock clock;
     private final ScenarioRunner scenarios = new ScenarioRunner();
     /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
     private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
@@ -54,7 +56,8 @@ public class RuleSetRegistry {
 
     public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
-                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir) {
+                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir,
+                           Clock clock) {
         this.engine = engine;
         this.sets = sets;
         this.units = units;
@@ -63,6 +66,7 @@ public class RuleSetRegistry {
         this.tx = tx;
         this.json = json;
         this.rulesDir = rulesDir;
+        this.clock = clock;
     }
 
     public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
@@ -129,7 +133,7 @@ public class RuleSetRegistry {
             throw new IllegalStateException("The rules in " + rulesDir.toAbsolutePath() + " cannot be used: "
                     + report(null, checked, null, "").summary());
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         RuleSetRecord record = new RuleSetRecord(RuleSetRecord.Origin.START,
                 "rules read from " + rulesDir + " at first start", null, SYSTEM, now, files, LineDiff.of(Map.of(), files));
         record.activate(1, SYSTEM, now);
@@ -166,7 +170,7 @@ public class RuleSetRegistry {
                     + active.version());
         }
         Checked checked = check(files);
-        RuleSetRecord record = new RuleSetRecord(origin, description, active.version(), user, Instant.now(), files, diff);
+        RuleSetRecord record = new RuleSetRecord(origin, description, active.version(), user, Instant.now(clock), files, diff);
         Report report = report(null, checked, active.version(), diff);
         if (!checked.ok()) {
             record.refuse(write(Map.of("compileErrors", report.compileErrors(),
@@ -199,7 +203,7 @@ public class RuleSetRegistry {
         }
         RuleSet compiled = compiledCandidate(record);
         int version = sets.maxVersion() + 1;
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         RuleSetRecord activated = tx.execute(status -> {
             sets.findByStatus(RuleSetRecord.Status.ACTIVE).ifPresent(RuleSetRecord::retire);
             RuleSetRecord r = sets.findById(candidateId).orElseThrow();
