@@ -1,6 +1,7 @@
 package org.qaflow.sampledata;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.qaflow.BundledDefaults;
 import org.qaflow.catalogue.CatalogueLoader;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.catalogue.Qualification;
@@ -22,7 +23,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,6 +41,7 @@ public class SampleDataLoader {
     static final String DEMO_PASSWORD = "demo";
 
     private final Path sampleDataDir;
+    private final BundledDefaults defaults;
     private final CatalogueLoader catalogue;
     private final QualificationRepository qualifications;
     private final CentreRepository centres;
@@ -53,12 +54,14 @@ public class SampleDataLoader {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, CatalogueLoader catalogue,
+    public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, BundledDefaults defaults,
+                            CatalogueLoader catalogue,
                             QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
                             LearnerRepository learners, DeclaredInterestRepository interests,
                             EqaVisitRepository visits, AppUserRepository users, PasswordEncoder passwords,
                             TransactionTemplate transaction, Clock clock) {
         this.sampleDataDir = sampleDataDir;
+        this.defaults = defaults;
         this.catalogue = catalogue;
         this.qualifications = qualifications;
         this.centres = centres;
@@ -78,19 +81,16 @@ public class SampleDataLoader {
             log.info("Database already holds data; sample data not loaded");
             return false;
         }
-        if (!Files.isDirectory(sampleDataDir)) {
-            throw new IllegalStateException("The database is empty and there is no sample data at "
-                    + sampleDataDir.toAbsolutePath() + " (set qaflow.sample-data-dir)");
-        }
+        Path dir = defaults.sampleData(sampleDataDir);
         transaction.executeWithoutResult(status -> {
-            catalogue.load(sampleDataDir.resolve("catalogue"));
-            List<CentreEntry> centreEntries = read("centres.yaml", new TypeReference<>() { });
+            catalogue.load(dir.resolve("catalogue"));
+            List<CentreEntry> centreEntries = CatalogueLoader.read(dir.resolve("centres.yaml"), new TypeReference<>() { });
             SampleDates dates = new SampleDates(LocalDate.now(clock));
             centreEntries.forEach(e -> loadCentre(e, dates));
-            List<UserEntry> userEntries = read("users.yaml", new TypeReference<>() { });
+            List<UserEntry> userEntries = CatalogueLoader.read(dir.resolve("users.yaml"), new TypeReference<>() { });
             userEntries.forEach(this::loadUser);
         });
-        log.info("Sample data loaded from {}", sampleDataDir.toAbsolutePath());
+        log.info("Sample data loaded from {}", dir.toAbsolutePath());
         return true;
     }
 
@@ -154,10 +154,6 @@ public class SampleDataLoader {
                 .getId();
         users.save(new AppUser(u.username(), passwords.encode(DEMO_PASSWORD), Role.valueOf(u.role()),
                 u.displayName(), centreId));
-    }
-
-    private <T> T read(String file, TypeReference<T> type) {
-        return CatalogueLoader.read(sampleDataDir.resolve(file), type);
     }
 
     private static <T> List<T> list(List<T> maybe) {
