@@ -1,6 +1,7 @@
 package org.qaflow;
 
 import org.kie.kogito.persistence.springboot.JDBCProcessInstancesFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -14,6 +15,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * qaflow: rules-driven quality assurance of vocational qualifications.
@@ -32,10 +37,25 @@ import java.time.Clock;
 @EnableScheduling
 public class QaflowApplication {
 
-    /** One clock for every timestamp and date rule. */
+    /**
+     * One clock for every timestamp and date rule. qaflow.clock.offset (an ISO period such as P2Y or P-30D, or a
+     * duration such as PT6H) runs it ahead or behind, to see qaflow on another day.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${qaflow.clock.offset:}") String offset) {
+        Clock system = Clock.systemDefaultZone();
+        if (offset.isBlank()) {
+            return system;
+        }
+        try {
+            ZonedDateTime now = ZonedDateTime.now(system);
+            Duration shift = offset.contains("T") ? Duration.parse(offset)
+                    : Duration.between(now, now.plus(Period.parse(offset)));
+            return Clock.offset(system, shift);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("qaflow.clock.offset=" + offset + " is neither an ISO period (P2Y, P-30D)"
+                    + " nor an ISO duration (PT6H)");
+        }
     }
 
     public static void main(String[] args) {

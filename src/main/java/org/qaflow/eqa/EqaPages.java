@@ -27,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.*;
@@ -48,11 +49,12 @@ public class EqaPages {
     private final CentreAccess access;
     private final CurrentUser currentUser;
     private final PdfRenderer pdf;
+    private final Clock clock;
 
     public EqaPages(CentreRepository centres, EqaVisitRepository visits, VisitService visitService,
                     DirectClaimService directClaim, ClaimRepository claims, AssessmentService assessment,
                     AssessmentDecisionRepository decisions, Tasks tasks, CentreAccess access, CurrentUser currentUser,
-                    PdfRenderer pdf) {
+                    PdfRenderer pdf, Clock clock) {
         this.centres = centres;
         this.visits = visits;
         this.visitService = visitService;
@@ -64,6 +66,7 @@ public class EqaPages {
         this.access = access;
         this.currentUser = currentUser;
         this.pdf = pdf;
+        this.clock = clock;
     }
 
     public record CentreLine(String code, String name, String risk, boolean directClaim, String recommendation,
@@ -219,7 +222,7 @@ public class EqaPages {
         model.addAttribute("actions", visitService.actionsOf(id));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "eqa/visit";
     }
 

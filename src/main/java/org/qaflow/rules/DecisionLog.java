@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,16 +14,18 @@ public class DecisionLog {
 
     private final RuleDecisionRepository decisions;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public DecisionLog(RuleDecisionRepository decisions, ObjectMapper json) {
+    public DecisionLog(RuleDecisionRepository decisions, ObjectMapper json, Clock clock) {
         this.decisions = decisions;
         this.json = json;
+        this.clock = clock;
     }
 
     public RuleDecision record(String kind, int ruleSetVersion, List<String> firedRules, Object request, Object outcome,
                                String decidedBy) {
         return decisions.save(new RuleDecision(kind, ruleSetVersion, String.join("\n", firedRules), write(request),
-                write(outcome), decidedBy, Instant.now()));
+                write(outcome), decidedBy, Instant.now(clock)));
     }
 
     private String write(Object value) {

@@ -2,6 +2,7 @@ package org.qaflow.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qaflow.BundledDefaults;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.problem.BadRequestException;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.*;
 import java.util.stream.Stream;
@@ -41,6 +43,8 @@ public class RuleSetRegistry {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Path rulesDir;
+    private final Clock clock;
+    private final BundledDefaults defaults;
     private final ScenarioRunner scenarios = new ScenarioRunner();
     /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
     private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
@@ -54,7 +58,8 @@ public class RuleSetRegistry {
 
     public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
-                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir) {
+                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir,
+                           Clock clock, BundledDefaults defaults) {
         this.engine = engine;
         this.sets = sets;
         this.units = units;
@@ -63,6 +68,8 @@ public class RuleSetRegistry {
         this.tx = tx;
         this.json = json;
         this.rulesDir = rulesDir;
+        this.clock = clock;
+        this.defaults = defaults;
     }
 
     public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
@@ -116,26 +123,37 @@ public class RuleSetRegistry {
                         + " no longer compiles: " + outcome.problems());
             }
             engine.activate(outcome.ruleSet());
-            if (!readDisk().equals(record.getFiles())) {
+            if (!Files.isDirectory(rulesDir)) {
+                writeDisk(record.getFiles());
+                log.info("No rules folder at {}: active version {} written there", rulesDir.toAbsolutePath(),
+                        record.getVersion());
+            } else if (!readDisk().equals(record.getFiles())) {
                 log.warn("The files in {} differ from active rule set version {}; POST /api/rules/reload checks "
                         + "and activates them", rulesDir, record.getVersion());
             }
             log.info("Rule set version {} active", record.getVersion());
             return;
         }
-        Map<String, String> files = readDisk();
+        // Outside the checkout there is no rules folder: start from the rules bundled in the jar and write them out,
+        // so that editing on disk, reload and activation all work on the one folder.
+        boolean bundled = !Files.isDirectory(rulesDir);
+        Map<String, String> files = bundled ? defaults.files("rules") : readDisk();
+        String source = bundled ? "the default rules bundled with qaflow" : rulesDir.toString();
         Checked checked = check(files);
         if (!checked.ok()) {
-            throw new IllegalStateException("The rules in " + rulesDir.toAbsolutePath() + " cannot be used: "
-                    + report(null, checked, null, "").summary());
+            throw new IllegalStateException("The rules in " + (bundled ? source : rulesDir.toAbsolutePath())
+                    + " cannot be used: " + report(null, checked, null, "").summary());
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         RuleSetRecord record = new RuleSetRecord(RuleSetRecord.Origin.START,
-                "rules read from " + rulesDir + " at first start", null, SYSTEM, now, files, LineDiff.of(Map.of(), files));
+                "rules read from " + source + " at first start", null, SYSTEM, now, files, LineDiff.of(Map.of(), files));
         record.activate(1, SYSTEM, now);
         sets.save(record);
         engine.activate(checked.ruleSet().asVersion(1));
-        log.info("Rule set version 1 read from {}: {} files, {} scenarios passed", rulesDir, files.size(),
+        if (bundled) {
+            writeDisk(files);
+        }
+        log.info("Rule set version 1 read from {}: {} files, {} scenarios passed", source, files.size(),
                 checked.scenariosRun());
     }
 
@@ -166,7 +184,7 @@ public class RuleSetRegistry {
                     + active.version());
         }
         Checked checked = check(files);
-        RuleSetRecord record = new RuleSetRecord(origin, description, active.version(), user, Instant.now(), files, diff);
+        RuleSetRecord record = new RuleSetRecord(origin, description, active.version(), user, Instant.now(clock), files, diff);
         Report report = report(null, checked, active.version(), diff);
         if (!checked.ok()) {
             record.refuse(write(Map.of("compileErrors", report.compileErrors(),
@@ -199,7 +217,7 @@ public class RuleSetRegistry {
         }
         RuleSet compiled = compiledCandidate(record);
         int version = sets.maxVersion() + 1;
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         RuleSetRecord activated = tx.execute(status -> {
             sets.findByStatus(RuleSetRecord.Status.ACTIVE).ifPresent(RuleSetRecord::retire);
             RuleSetRecord r = sets.findById(candidateId).orElseThrow();

@@ -5,6 +5,7 @@ import org.qaflow.centre.StaffRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Map;
 public class StaffImpactSource implements ImpactSource {
 
     private final StaffRepository staff;
+    private final Clock clock;
 
-    public StaffImpactSource(StaffRepository staff) {
+    public StaffImpactSource(StaffRepository staff, Clock clock) {
         this.staff = staff;
+        this.clock = clock;
     }
 
     @Override
@@ -28,7 +31,7 @@ public class StaffImpactSource implements ImpactSource {
     @Override
     @Transactional(readOnly = true)
     public List<ImpactDifference> differences(RuleSet active, RuleSet candidate) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         List<ImpactDifference> differences = new ArrayList<>();
         for (StaffMember member : staff.findAll()) {
             StaffEligibilityRequest request = StaffEligibilityRequest.of(member, today);

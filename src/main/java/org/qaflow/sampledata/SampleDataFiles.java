@@ -1,10 +1,9 @@
 package org.qaflow.sampledata;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
-/** The shapes of sample-data/centres.yaml and sample-data/users.yaml. */
+/** The shapes of sample-data/centres.yaml and sample-data/users.yaml. Dates are text: see SampleDates. */
 final class SampleDataFiles {
 
     private SampleDataFiles() {
@@ -19,7 +18,7 @@ final class SampleDataFiles {
                        List<LearnerEntry> learners, List<InterestEntry> declaredInterests) {
     }
 
-    record VisitEntry(String eqa, LocalDate plannedFor, LocalDate visitedOn, String outcome, String report) {
+    record VisitEntry(String eqa, String plannedFor, String visitedOn, String outcome, String report) {
     }
 
     record StaffEntry(String name, String username, String role, int occupationalCompetenceLevel,
@@ -30,10 +29,10 @@ final class SampleDataFiles {
     record QualificationEntry(String code, String status) {
     }
 
-    record CpdEntry(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
+    record CpdEntry(String date, BigDecimal hours, boolean salesRelated, String description) {
     }
 
-    record LearnerEntry(String firstName, String lastName, LocalDate dateOfBirth, String uln) {
+    record LearnerEntry(String firstName, String lastName, String dateOfBirth, String uln) {
     }
 
     record InterestEntry(String staff, String learnerUln, String reason) {

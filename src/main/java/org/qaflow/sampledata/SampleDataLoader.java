@@ -1,6 +1,7 @@
 package org.qaflow.sampledata;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.qaflow.BundledDefaults;
 import org.qaflow.catalogue.CatalogueLoader;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.catalogue.Qualification;
@@ -22,8 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Collectors;
 
@@ -39,6 +41,7 @@ public class SampleDataLoader {
     static final String DEMO_PASSWORD = "demo";
 
     private final Path sampleDataDir;
+    private final BundledDefaults defaults;
     private final CatalogueLoader catalogue;
     private final QualificationRepository qualifications;
     private final CentreRepository centres;
@@ -49,13 +52,16 @@ public class SampleDataLoader {
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, CatalogueLoader catalogue,
+    public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, BundledDefaults defaults,
+                            CatalogueLoader catalogue,
                             QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
                             LearnerRepository learners, DeclaredInterestRepository interests,
                             EqaVisitRepository visits, AppUserRepository users, PasswordEncoder passwords,
-                            TransactionTemplate transaction) {
+                            TransactionTemplate transaction, Clock clock) {
         this.sampleDataDir = sampleDataDir;
+        this.defaults = defaults;
         this.catalogue = catalogue;
         this.qualifications = qualifications;
         this.centres = centres;
@@ -66,6 +72,7 @@ public class SampleDataLoader {
         this.users = users;
         this.passwords = passwords;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** @return whether the database was empty and has now been filled */
@@ -74,28 +81,28 @@ public class SampleDataLoader {
             log.info("Database already holds data; sample data not loaded");
             return false;
         }
-        if (!Files.isDirectory(sampleDataDir)) {
-            throw new IllegalStateException("The database is empty and there is no sample data at "
-                    + sampleDataDir.toAbsolutePath() + " (set qaflow.sample-data-dir)");
-        }
+        Path dir = defaults.sampleData(sampleDataDir);
         transaction.executeWithoutResult(status -> {
-            catalogue.load(sampleDataDir.resolve("catalogue"));
-            List<CentreEntry> centreEntries = read("centres.yaml", new TypeReference<>() { });
-            centreEntries.forEach(this::loadCentre);
-            List<UserEntry> userEntries = read("users.yaml", new TypeReference<>() { });
+            catalogue.load(dir.resolve("catalogue"));
+            List<CentreEntry> centreEntries = CatalogueLoader.read(dir.resolve("centres.yaml"), new TypeReference<>() { });
+            SampleDates dates = new SampleDates(LocalDate.now(clock));
+            centreEntries.forEach(e -> loadCentre(e, dates));
+            List<UserEntry> userEntries = CatalogueLoader.read(dir.resolve("users.yaml"), new TypeReference<>() { });
             userEntries.forEach(this::loadUser);
         });
-        log.info("Sample data loaded from {}", sampleDataDir.toAbsolutePath());
+        log.info("Sample data loaded from {}", dir.toAbsolutePath());
         return true;
     }
 
-    private void loadCentre(CentreEntry e) {
+    private void loadCentre(CentreEntry e, SampleDates dates) {
+        String where = "centres.yaml: centre " + e.code();
         Centre centre = centres.save(new Centre(e.code(), e.name(), e.directClaimStatus(),
                 Centre.RiskRating.valueOf(e.riskRating()), e.eqa(), approvedQualifications(e)));
         for (VisitEntry v : list(e.visits())) {
-            EqaVisit visit = new EqaVisit(centre.getId(), v.eqa(), v.plannedFor());
+            EqaVisit visit = new EqaVisit(centre.getId(), v.eqa(), dates.parse(v.plannedFor(), where + ", visit plannedFor"));
             if (v.visitedOn() != null) {
-                visit.record(v.visitedOn(), EqaVisit.Outcome.valueOf(v.outcome()), v.report());
+                visit.record(dates.parse(v.visitedOn(), where + ", visit visitedOn"), EqaVisit.Outcome.valueOf(v.outcome()),
+                        v.report());
             }
             visits.save(visit);
         }
@@ -105,13 +112,15 @@ public class SampleDataLoader {
                     s.occupationalCompetenceLevel(), s.salesLeadershipCompetence());
             list(s.qualifications()).forEach(q ->
                     member.addQualification(q.code(), StaffMember.QualificationStatus.valueOf(q.status())));
-            list(s.cpd()).forEach(c -> member.addCpd(c.date(), c.hours(), c.salesRelated(), c.description()));
+            list(s.cpd()).forEach(c -> member.addCpd(dates.parse(c.date(), where + ", CPD of " + s.name()), c.hours(),
+                    c.salesRelated(), c.description()));
             staffByName.put(s.name(), staff.save(member));
         }
         Map<String, Learner> learnersByUln = new HashMap<>();
         for (LearnerEntry l : list(e.learners())) {
             learnersByUln.put(l.uln(), learners.save(
-                    new Learner(centre, l.firstName(), l.lastName(), l.dateOfBirth(), l.uln())));
+                    new Learner(centre, l.firstName(), l.lastName(),
+                            dates.parse(l.dateOfBirth(), where + ", date of birth of learner " + l.uln()), l.uln())));
         }
         for (InterestEntry i : list(e.declaredInterests())) {
             StaffMember member = Objects.requireNonNull(staffByName.get(i.staff()),
@@ -145,10 +154,6 @@ public class SampleDataLoader {
                 .getId();
         users.save(new AppUser(u.username(), passwords.encode(DEMO_PASSWORD), Role.valueOf(u.role()),
                 u.displayName(), centreId));
-    }
-
-    private <T> T read(String file, TypeReference<T> type) {
-        return CatalogueLoader.read(sampleDataDir.resolve(file), type);
     }
 
     private static <T> List<T> list(List<T> maybe) {

@@ -1,6 +1,7 @@
 package org.qaflow.sampledata;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.qaflow.BundledDefaults;
 import org.qaflow.assessment.AssessmentService;
 import org.qaflow.assessment.AssessmentService.EvidenceEntry;
 import org.qaflow.assessment.EvidenceMethod;
@@ -39,6 +40,7 @@ public class SampleJourneys {
     }
 
     private final Path sampleDataDir;
+    private final BundledDefaults defaults;
     private final LearnerRepository learners;
     private final AppUserRepository users;
     private final UnitRepository units;
@@ -48,10 +50,12 @@ public class SampleJourneys {
     private final Tasks tasks;
     private final TransactionTemplate transaction;
 
-    public SampleJourneys(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, LearnerRepository learners, AppUserRepository users, UnitRepository units,
+    public SampleJourneys(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, BundledDefaults defaults,
+                          LearnerRepository learners, AppUserRepository users, UnitRepository units,
                           RegistrationService registration, AssessmentService assessment, IqaService iqa,
                           Tasks tasks, TransactionTemplate transaction) {
         this.sampleDataDir = sampleDataDir;
+        this.defaults = defaults;
         this.learners = learners;
         this.users = users;
         this.units = units;
@@ -63,7 +67,7 @@ public class SampleJourneys {
     }
 
     public void drive() {
-        Path file = sampleDataDir.resolve("journeys.yaml");
+        Path file = defaults.sampleData(sampleDataDir).resolve("journeys.yaml");
         if (!Files.exists(file)) {
             return;
         }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -31,15 +32,17 @@ public class HomePage {
     private final EqaVisitRepository visits;
     private final CentreRepository centres;
     private final CentreAccess access;
+    private final Clock clock;
 
     public HomePage(CurrentUser currentUser, TaskController tasks, ClaimRepository claims, EqaVisitRepository visits,
-                    CentreRepository centres, CentreAccess access) {
+                    CentreRepository centres, CentreAccess access, Clock clock) {
         this.currentUser = currentUser;
         this.tasks = tasks;
         this.claims = claims;
         this.visits = visits;
         this.centres = centres;
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping("/login")
@@ -76,7 +79,7 @@ public class HomePage {
                 || c.getStatus() == ClaimStatus.HELD_BY_EQA || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)
                 .map(c -> new Waiting(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
                         c.getCentre().getCode(), c.getStatus().words())).toList());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("overdue", visits.findByCentreIdInOrderByPlannedForDesc(visible).stream()
                 .filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED && v.getPlannedFor() != null
                         && v.getPlannedFor().isBefore(today))

@@ -54,7 +54,11 @@ public class JobScheduler {
 
     @Scheduled(fixedDelayString = "${qaflow.jobs.poll-interval:PT30S}", initialDelayString = "PT5S")
     public void runDueJobs() {
-        Instant now = Instant.now(clock);
+        runDueJobs(Instant.now(clock));
+    }
+
+    /** Runs what is due at the given time; tests call it for a time the background poll has not reached. */
+    public void runDueJobs(Instant now) {
         Instant stale = now.minus(CLAIM_TIMEOUT);
         for (Long id : jobs.findDue(now, stale)) {
             runIfClaimed(id, now, stale);

@@ -56,7 +56,7 @@ class HostileInputTest extends JourneyTestBase {
         // An EQA visit's report, finding and action.
         assertThat(post("eqa", "/api/visits", Map.of("centre", "RVT02")).status()).isIn(201, 409);
         JsonNode plan = visitTask("eqa", "PlanVisit", "RVT02").orElseThrow();
-        assertThat(complete("eqa", plan.get("id").asText(), Map.of("date", "2027-02-02")).status()).isEqualTo(200);
+        assertThat(complete("eqa", plan.get("id").asText(), Map.of("date", today().plusDays(14).toString())).status()).isEqualTo(200);
         JsonNode conduct = visitTask("eqa", "ConductVisit", "RVT02").orElseThrow();
         long visitId = conduct.get("visitId").asLong();
         List<Map<String, Object>> findings = new ArrayList<>();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.*;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
@@ -18,6 +20,13 @@ public abstract class JourneyTestBase extends ApiTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    private Clock appClock;
+
+    /** Today by the application's clock: dates a test sends are relative to it, never fixed. */
+    protected LocalDate today() {
+        return LocalDate.now(appClock);
+    }
 
     protected static String newUln() {
         return String.valueOf(NEXT_ULN.incrementAndGet());
@@ -105,7 +114,7 @@ public abstract class JourneyTestBase extends ApiTestBase {
     protected void eqaVisit(String eqa, String centre, String outcome) {
         JsonNode plan = visitTask(eqa, "PlanVisit", centre).orElseThrow(() -> new AssertionError(
                 "no PlanVisit task for " + centre + " among " + tasks(eqa)));
-        Response planned = complete(eqa, plan.get("id").asText(), Map.of("date", java.time.LocalDate.now().plusDays(7).toString()));
+        Response planned = complete(eqa, plan.get("id").asText(), Map.of("date", today().plusDays(7).toString()));
         assertThat(planned.status()).as(planned.raw()).isEqualTo(200);
         JsonNode conduct = visitTask(eqa, "ConductVisit", centre).orElseThrow();
         JsonNode visit = get(eqa, "/api/visits/" + conduct.get("visitId").asLong()).body();

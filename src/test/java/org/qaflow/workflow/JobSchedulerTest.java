@@ -11,13 +11,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Long waits live in the database: a due job runs once, whichever of several nodes polls for it. */
+/**
+ * Long waits live in the database: a due job runs once, whichever of several nodes polls for it. Each test's job falls
+ * due later than now, so this application's own background poll never takes it; the test runs it at its due time.
+ */
 class JobSchedulerTest extends JourneyTestBase {
 
     @Autowired
@@ -38,14 +42,14 @@ class JobSchedulerTest extends JourneyTestBase {
         long centreId = jdbc.queryForObject("select id from centre where code = 'YRL09'", Long.class);
         jdbc.update("insert into eqa_visit (centre_id, eqa_username, planned_for, visited_on, outcome, report, status)"
                 + " values (?, 'eqa2', ?, ?, 'SATISFACTORY', 'fine', 'COMPLETED')", centreId,
-                LocalDate.now().minusYears(1), LocalDate.now().minusYears(1));
-        transaction.executeWithoutResult(s -> scheduler.schedule(VisitService.VISIT_DUE, centreId,
-                LocalDate.now().minusDays(1)));
+                LocalDate.now(clock).minusYears(1), LocalDate.now(clock).minusYears(1));
+        LocalDate due = LocalDate.now(clock).plusDays(2);
+        transaction.executeWithoutResult(s -> scheduler.schedule(VisitService.VISIT_DUE, centreId, due));
         long jobId = jobs.findAll().stream().filter(j -> j.getSubjectId() == centreId).findFirst().orElseThrow().getId();
 
         JobScheduler nodeA = new JobScheduler(jobs, handlers, transaction, clock, "node-a");
         JobScheduler nodeB = new JobScheduler(jobs, handlers, transaction, clock, "node-b");
-        Instant now = Instant.now();
+        Instant now = due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant stale = now.minus(10, ChronoUnit.MINUTES);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CyclicBarrier together = new CyclicBarrier(2);
@@ -70,10 +74,11 @@ class JobSchedulerTest extends JourneyTestBase {
         long unitId = jdbc.queryForObject("select id from claim_unit where claim_id = ?", Long.class, claimId);
         Long jobId = jdbc.queryForObject("select id from scheduled_job where kind = ? and subject_id = ?",
                 Long.class, IqaOverdueJob.KIND, unitId);
-        jdbc.update("update scheduled_job set due_at = ? where id = ?", java.sql.Timestamp.from(Instant.now()
-                .minusSeconds(60)), jobId);
+        Instant due = jdbc.queryForObject("select due_at from scheduled_job where id = ?", java.sql.Timestamp.class,
+                jobId).toInstant();
+        assertThat(due).isAfter(Instant.now(clock).plus(IqaOverdueJob.DAYS_ALLOWED - 1, ChronoUnit.DAYS));
 
-        scheduler.runDueJobs();
+        scheduler.runDueJobs(due.plusSeconds(60));
 
         assertThat(get("provider", "/api/claims/" + claimId + "/timeline").raw())
                 .contains("IQA verification overdue");
