@@ -170,6 +170,7 @@ public class VisitService {
         if (report == null || report.isBlank()) {
             throw new BadRequestException("report: the EQA report is required");
         }
+        HumanText.Check.require("report", report, 4000, true);
         Map<Long, VisitSample> byId = samples.findByVisitIdOrderById(visitId).stream()
                 .collect(Collectors.toMap(VisitSample::getId, s -> s));
         for (Finding f : findings == null ? List.<Finding>of() : findings) {
@@ -178,9 +179,11 @@ public class VisitService {
                 throw new BadRequestException("findings: item " + f.sampleId() + " is not in this visit's sample "
                         + byId.keySet());
             }
+            HumanText.Check.require("findings", f.finding(), 2000, true);
             sampled.setFinding(f.finding());
         }
         for (String action : raisedActions == null ? List.<String>of() : raisedActions) {
+            HumanText.Check.require("actions", action, 2000, true);
             if (action != null && !action.isBlank()) {
                 actions.save(new VisitAction(visitId, action.trim()));
             }

@@ -58,6 +58,14 @@ public @interface HumanText {
             return false;
         }
 
+        /** The same check where no validator runs: form posts reach the services directly. */
+        public static void require(String field, String value, int max, boolean multiline) {
+            String problem = value == null ? null : problem(value, max, multiline);
+            if (problem != null) {
+                throw new BadRequestException(field + ": " + problem);
+            }
+        }
+
         /** What is wrong with the text in words, or null when it is fine. */
         public static String problem(String value, int max, boolean multiline) {
             if (value.length() > max) {

@@ -75,7 +75,7 @@ public final class JsonProblems {
     }
 
     /** What the field holds, in words; for a choice, the allowed values. */
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
                     .collect(Collectors.joining(", "));

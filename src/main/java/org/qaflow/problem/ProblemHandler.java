@@ -3,6 +3,7 @@ package org.qaflow.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
 import org.qaflow.web.RequestSizeLimit;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -85,6 +86,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCause() == null
                 ? "The request body is missing: this call needs a JSON body"
                 : "The request body is not valid JSON for this call"));
+    }
+
+    /** A query or path parameter of the wrong kind ("?status=DONE"): its name and, for a choice, the values there are. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "a value of another kind"
+                : JsonProblems.expected(e.getRequiredType());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                name + ": '" + e.getValue() + "' is not " + expected));
     }
 
     /** Constraints on parameters and list elements ("[2].location: ..."), checked by Spring's method validation. */

@@ -90,6 +90,44 @@ class BadInputTest extends JourneyTestBase {
                 + " where u.claim_id = ?", Integer.class, claimId)).isZero();
     }
 
+    /** The assessor's evidence form, posted by hand with a method the form never offers: the form says so (was a 500). */
+    @Test
+    void anUnknownEvidenceMethodPostedToTheAssessorsFormIsShownAsAFormError() throws Exception {
+        long claimId = registered("provider", "610/3751/5", "assessor");
+        String unit = claim("provider", claimId).get("units").get(0).get("ref").asText();
+        var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String login = send(browser, base + "/login", null).body();
+        var loggedIn = send(browser, base + "/login", "username=assessor&password=" + PASSWORD + "&_csrf=" + csrf(login));
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        String form = send(browser, base + "/assessor/claims/" + claimId + "/units/" + unit, null).body();
+
+        var posted = send(browser, base + "/assessor/claims/" + claimId + "/units/" + unit,
+                "method-1.1=TELEPATHY&location-1.1=Portfolio&_csrf=" + csrf(form));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.body()).contains("choose how the evidence was gathered from the list")
+                .doesNotContain("org.qaflow");
+        assertThat(jdbc.queryForObject("select count(*) from evidence e join claim_unit u on u.id = e.claim_unit_id"
+                + " where u.claim_id = ?", Integer.class, claimId)).isZero();
+    }
+
+    private static java.net.http.HttpResponse<String> send(java.net.http.HttpClient browser, String url, String form)
+            throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        }
+        return browser.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token in " + page).isTrue();
+        return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
     @Test
     void anUnknownStatusInTheQueryIsRefusedWithTheStatusesThereAre() {
         Response r = get("provider", "/api/claims?status=TELEPATHY");
