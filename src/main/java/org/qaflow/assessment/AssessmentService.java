@@ -7,7 +7,12 @@ import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.certification.CertificationService;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.learner.*;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.HumanText;
+import org.qaflow.problem.Violations;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.IqaSamplingRequest;
@@ -47,12 +52,13 @@ public class AssessmentService {
     private final Timeline timeline;
     private final CertificationService certification;
     private final JobScheduler jobs;
+    private final Validator validator;
     private final Clock clock;
 
     public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
                              EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
                              Tasks tasks, Timeline timeline, CertificationService certification,
-                             JobScheduler jobs, Clock clock) {
+                             JobScheduler jobs, Clock clock, Validator validator) {
         this.claims = claims;
         this.claimUnits = claimUnits;
         this.units = units;
@@ -64,9 +70,14 @@ public class AssessmentService {
         this.certification = certification;
         this.jobs = jobs;
         this.clock = clock;
+        this.validator = validator;
     }
 
-    public record EvidenceEntry(String criterion, EvidenceMethod method, String location) {
+    public record EvidenceEntry(@NotBlank(message = "required, e.g. 1.1") @HumanText(max = 10) String criterion,
+                                @NotNull(message = "required: how the evidence was gathered, e.g. OBSERVATION")
+                                EvidenceMethod method,
+                                @NotBlank(message = "required: where the evidence is in the portfolio")
+                                @HumanText(max = 500, multiline = true) String location) {
     }
 
     public List<Evidence> recordEvidence(long claimId, String unitRef, List<EvidenceEntry> entries, AppUser user) {
@@ -79,8 +90,10 @@ public class AssessmentService {
         for (int i = 0; i < entries.size(); i++) {
             EvidenceEntry e = entries.get(i);
             String where = "evidence[" + i + "]";
-            if (e.criterion() == null || e.method() == null || e.location() == null || e.location().isBlank()) {
-                throw new BadRequestException(where + ": criterion, method and location are all required");
+            var invalid = Violations.of(validator.validate(e));
+            if (!invalid.isEmpty()) {
+                throw new BadRequestException(invalid.stream().map(p -> where + "." + p)
+                        .collect(Collectors.joining("; ")));
             }
             LearningOutcome outcome = outcomeOf(unit, e.criterion())
                     .orElseThrow(() -> new BadRequestException(where + ": " + unit.getRef()

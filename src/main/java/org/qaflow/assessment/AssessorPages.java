@@ -103,6 +103,10 @@ public class AssessorPages {
                             : "say where the evidence is in the portfolio");
                     continue;
                 }
+                if (java.util.Arrays.stream(EvidenceMethod.values()).noneMatch(m -> m.name().equals(method))) {
+                    errors.put(n, "choose how the evidence was gathered from the list");
+                    continue;
+                }
                 Evidence before = latest.get(n);
                 // Only what changed is recorded again, so the evidence log shows real edits.
                 if (before == null || !before.getMethod().name().equals(method) || !before.getLocation().equals(location)) {

@@ -2,6 +2,9 @@ package org.qaflow.centre;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.qaflow.problem.HumanText;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
@@ -47,14 +50,17 @@ public class CentreController {
         return directClaim.recommend(centre);
     }
 
-    public record Decision(boolean granted, String reason) {
+    /** granted is a Boolean so that a missing or misspelt field is refused, not read as a withdrawal. */
+    public record Decision(@NotNull(message = "required: true to grant direct claim status, false to withdraw it")
+                           Boolean granted,
+                           @HumanText(max = 500, multiline = true) String reason) {
     }
 
     @PutMapping("/{code}/direct-claim")
     @PreAuthorize("hasRole('QUALITY_MANAGER')")
     @Transactional
     @Operation(summary = "The quality manager grants or withdraws direct claim status; claims in flight follow at once")
-    public CentreView confirm(@PathVariable String code, @RequestBody Decision decision) {
+    public CentreView confirm(@PathVariable String code, @Valid @RequestBody Decision decision) {
         return CentreView.of(directClaim.confirm(directClaim.centre(code), decision.granted(), decision.reason(),
                 currentUser.get()));
     }

@@ -1,8 +1,11 @@
 package org.qaflow.eqa;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
@@ -42,7 +45,8 @@ public class VisitController {
                 .map(v -> view(v, false)).toList();
     }
 
-    public record OpenVisit(String centre) {
+    public record OpenVisit(@NotBlank(message = "required: the centre's code, e.g. RVT02") @HumanText(max = 20)
+                            String centre) {
     }
 
     @PostMapping
@@ -50,8 +54,8 @@ public class VisitController {
     @PreAuthorize("hasAnyRole('EQA', 'QUALITY_MANAGER')")
     @Transactional
     @io.swagger.v3.oas.annotations.Operation(summary = "Open a visit to a centre now; its EQA gets the planning task")
-    public VisitView open(@RequestBody OpenVisit request) {
-        Centre centre = centres.findByCode(request.centre() == null ? "" : request.centre())
+    public VisitView open(@Valid @RequestBody OpenVisit request) {
+        Centre centre = centres.findByCode(request.centre())
                 .orElseThrow(() -> new NotFoundException("There is no centre " + request.centre()));
         return view(visitService.openVisitNow(centre, currentUser.get()), true);
     }

@@ -1,10 +1,12 @@
 package org.qaflow.eqa;
 
+import jakarta.validation.constraints.NotNull;
 import org.qaflow.assessment.EvidenceRepository;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.certification.CertificationService;
 import org.qaflow.learner.*;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
@@ -33,6 +35,8 @@ import java.util.stream.Collectors;
 public class VisitService {
 
     public static final String VISIT_DUE = "VISIT_DUE";
+    /** How far ahead a visit may be planned. */
+    static final int MAX_YEARS_AHEAD = 2;
     /** The spec asks for a visit at least yearly; the next one is opened a month before the year is up. */
     private static final int MONTHS_TO_NEXT_VISIT = 11;
 
@@ -127,6 +131,12 @@ public class VisitService {
         if (date.isBefore(LocalDate.now(clock))) {
             throw new BadRequestException("date: " + date + " is in the past");
         }
+        // Visits are at least yearly; a date years away is a typo (or a year the database cannot even store).
+        LocalDate latest = LocalDate.now(clock).plusYears(MAX_YEARS_AHEAD);
+        if (date.isAfter(latest)) {
+            throw new BadRequestException("date: " + date + " is more than " + MAX_YEARS_AHEAD
+                    + " years ahead; plan the visit for " + latest + " or earlier");
+        }
         Centre centre = centres.findById(visit.getCentreId()).orElseThrow();
         List<Claim> cohort = claims.findByCentreIdOrderById(centre.getId());
         EqaSampleResult sample = rules.eqaSample(new EqaSampleRequest(centre.getRiskRating(), visitId,
@@ -147,7 +157,8 @@ public class VisitService {
                 claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList(), methods, claim.getCentre().getCode());
     }
 
-    public record Finding(Long sampleId, String finding) {
+    public record Finding(@NotNull(message = "required: the id of a sampled item") Long sampleId,
+                          @HumanText(max = 2000, multiline = true) String finding) {
     }
 
     public void conduct(String taskId, long visitId, EqaVisit.Outcome outcome, String report, List<Finding> findings,
@@ -159,6 +170,7 @@ public class VisitService {
         if (report == null || report.isBlank()) {
             throw new BadRequestException("report: the EQA report is required");
         }
+        HumanText.Check.require("report", report, 4000, true);
         Map<Long, VisitSample> byId = samples.findByVisitIdOrderById(visitId).stream()
                 .collect(Collectors.toMap(VisitSample::getId, s -> s));
         for (Finding f : findings == null ? List.<Finding>of() : findings) {
@@ -167,9 +179,11 @@ public class VisitService {
                 throw new BadRequestException("findings: item " + f.sampleId() + " is not in this visit's sample "
                         + byId.keySet());
             }
+            HumanText.Check.require("findings", f.finding(), 2000, true);
             sampled.setFinding(f.finding());
         }
         for (String action : raisedActions == null ? List.<String>of() : raisedActions) {
+            HumanText.Check.require("actions", action, 2000, true);
             if (action != null && !action.isBlank()) {
                 actions.save(new VisitAction(visitId, action.trim()));
             }

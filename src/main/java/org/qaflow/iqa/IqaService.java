@@ -6,6 +6,7 @@ import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.*;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
@@ -55,6 +56,7 @@ public class IqaService {
         if (!accept && (reason == null || reason.isBlank())) {
             throw new BadRequestException("A referral back to the assessor needs a reason");
         }
+        HumanText.Check.require("reason", reason, 2000, true);
         AssessmentDecision decision = decisions.findFirstByClaimUnitIdOrderByIdDesc(claimUnitId).orElseThrow();
         decision.iqaVerdict(user.getUsername(), accept ? AssessmentDecision.IqaOutcome.ACCEPTED
                 : AssessmentDecision.IqaOutcome.REFERRED, reason, Instant.now(clock));

@@ -2,9 +2,12 @@ package org.qaflow.learner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.qaflow.assessment.AssessmentService;
 import org.qaflow.assessment.AssessmentService.EvidenceEntry;
 import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
@@ -52,7 +55,7 @@ public class ClaimController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "Register a learner on a qualification at the provider's own centre")
     @Transactional
-    public ClaimView register(@RequestBody RegistrationService.Registration request) {
+    public ClaimView register(@Valid @RequestBody RegistrationService.Registration request) {
         return view(registration.register(request, currentUser.get()));
     }
 
@@ -103,20 +106,20 @@ public class ClaimController {
     @Operation(summary = "Record evidence per assessment criterion: method and where it is")
     @Transactional
     public ClaimView evidence(@PathVariable long id, @PathVariable String unitRef,
-                              @RequestBody List<EvidenceEntry> entries) {
+                              @RequestBody List<@Valid EvidenceEntry> entries) {
         visible(id);
         assessment.recordEvidence(id, unitRef, entries, currentUser.get());
         return view(claims.findById(id).orElseThrow());
     }
 
-    public record SignOff(List<String> units) {
+    public record SignOff(List<@NotBlank @HumanText(max = 10) String> units) {
     }
 
     @PostMapping("/{id}/sign-off")
     @PreAuthorize("hasRole('ASSESSOR')")
     @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor")
     @Transactional
-    public ClaimView signOff(@PathVariable long id, @RequestBody(required = false) SignOff request) {
+    public ClaimView signOff(@PathVariable long id, @Valid @RequestBody(required = false) SignOff request) {
         visible(id);
         assessment.signOff(id, request == null ? null : request.units(), currentUser.get());
         return view(claims.findById(id).orElseThrow());

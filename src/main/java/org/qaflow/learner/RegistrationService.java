@@ -10,7 +10,14 @@ import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.eqa.VisitService;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.DateRange;
+import org.qaflow.problem.HumanText;
+import org.qaflow.problem.Violations;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
@@ -49,11 +56,12 @@ public class RegistrationService {
     private final VisitService visits;
     private final Timeline timeline;
     private final Clock clock;
+    private final Validator validator;
 
     public RegistrationService(CentreRepository centres, QualificationRepository qualifications, UnitRepository units,
                                LearnerRepository learners, ClaimRepository claims, StaffRepository staff,
                                DeclaredInterestRepository interests, RuleEngine rules, ProcessGateway processes,
-                               VisitService visits, Timeline timeline, Clock clock) {
+                               VisitService visits, Timeline timeline, Clock clock, Validator validator) {
         this.centres = centres;
         this.qualifications = qualifications;
         this.units = units;
@@ -66,10 +74,25 @@ public class RegistrationService {
         this.visits = visits;
         this.timeline = timeline;
         this.clock = clock;
+        this.validator = validator;
     }
 
-    public record Registration(String firstName, String lastName, LocalDate dateOfBirth, String uln,
-                               String qualification, List<String> units, String assessor) {
+    /**
+     * What a provider sends, checked at the edge: plain one-line names that fit their columns, a date of birth a
+     * living person can have (whether they are old enough is decided below), a ULN of ten digits.
+     */
+    public record Registration(@NotBlank(message = "required") @HumanText(max = 100) String firstName,
+                               @NotBlank(message = "required") @HumanText(max = 100) String lastName,
+                               @NotNull(message = "required (yyyy-mm-dd)") @DateRange(yearsAhead = 0)
+                               LocalDate dateOfBirth,
+                               @NotNull(message = "required: the learner's ten-digit Unique Learner Number")
+                               @Pattern(regexp = "\\d{10}", message = "a Unique Learner Number is ten digits")
+                               String uln,
+                               @NotBlank(message = "required, e.g. 610/3769/2") @HumanText(max = 20)
+                               String qualification,
+                               List<@NotBlank(message = "a unit reference such as L4B1") @HumanText(max = 10) String> units,
+                               @NotBlank(message = "required: the username of an assessor at your centre")
+                               @HumanText(max = 100) String assessor) {
     }
 
     /** A registration that passed every check, with what the checks found; nothing has been written yet. */
@@ -88,15 +111,9 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public Checked check(Registration r, AppUser provider) {
         Centre centre = centres.findById(provider.getCentreId()).orElseThrow();
-        requireText(r.firstName(), "firstName");
-        requireText(r.lastName(), "lastName");
-        if (r.dateOfBirth() == null) {
-            throw new BadRequestException("dateOfBirth: required (yyyy-mm-dd)");
-        }
-        if (r.uln() == null || !r.uln().matches("\\d{10}")) {
-            throw new BadRequestException("uln: a Unique Learner Number is ten digits, got '" + r.uln() + "'");
-        }
-        String qan = r.qualification() == null ? "" : r.qualification().replace('-', '/');
+        // Pages and spreadsheet uploads come here without passing the API's @Valid.
+        Violations.require(validator, r);
+        String qan = r.qualification().replace('-', '/');
         Qualification qualification = qualifications.findById(qan).orElseThrow(() -> new BadRequestException(
                 "qualification: " + r.qualification() + " is not in the catalogue"));
         if (!centre.isApprovedFor(qan)) {
@@ -117,7 +134,7 @@ public class RegistrationService {
         if (learner != null && claims.existsByLearnerIdAndQan(learner.getId(), qan)) {
             throw new ConflictException("Learner " + r.uln() + " is already registered on " + qan);
         }
-        StaffMember assessor = staff.findByUsername(r.assessor() == null ? "" : r.assessor())
+        StaffMember assessor = staff.findByUsername(r.assessor())
                 .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
                 .orElseThrow(() -> new BadRequestException("assessor: '" + r.assessor()
                         + "' is not an assessor at centre " + centre.getCode()));
@@ -198,11 +215,5 @@ public class RegistrationService {
                     + String.join("; ", combination.reasons()));
         }
         return List.copyOf(chosen);
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException(field + ": required");
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.qaflow.learner;
 
+import jakarta.validation.Validator;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.Violations;
 import org.qaflow.security.AppUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,10 +27,12 @@ public class RegistrationUpload {
 
     private final RegistrationService registration;
     private final TransactionTemplate tx;
+    private final Validator validator;
 
-    public RegistrationUpload(RegistrationService registration, TransactionTemplate tx) {
+    public RegistrationUpload(RegistrationService registration, TransactionTemplate tx, Validator validator) {
         this.registration = registration;
         this.tx = tx;
+        this.validator = validator;
     }
 
     public record RowError(int row, String column, String value, String message) {
@@ -84,6 +88,15 @@ public class RegistrationUpload {
             if (!seen.add(v.get("uln") + "|" + v.get("qualification").replace('-', '/'))) {
                 errors.add(new RowError(row, "uln", v.get("uln"), "this learner is on this qualification in an "
                         + "earlier row of the file"));
+                continue;
+            }
+            // Every bad cell of the row at once, each under its own column.
+            var invalid = Violations.of(validator.validate(r));
+            if (!invalid.isEmpty()) {
+                invalid.forEach(p -> {
+                    String column = p.field().replaceFirst("\\[.*", "");
+                    errors.add(new RowError(row, column, v.getOrDefault(column, ""), p.message()));
+                });
                 continue;
             }
             try {

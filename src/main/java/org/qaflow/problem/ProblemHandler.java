@@ -1,5 +1,10 @@
 package org.qaflow.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import org.qaflow.web.RequestSizeLimit;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,11 +15,17 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -50,19 +61,70 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .sorted()
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
                 detail.isEmpty() ? "The request body is invalid" : detail));
     }
 
+    /**
+     * A body that cannot be read as this call's JSON: which field, and what it should hold. A body cut off by the size
+     * limit while it was being read (chunked, so no length was declared) is a 413.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String cause = e.getMostSpecificCause().getMessage();
+        RequestSizeLimit.TooLarge tooLarge = RequestSizeLimit.tooLarge(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, JsonProblems.describe(json)));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCause() == null
+                ? "The request body is missing: this call needs a JSON body"
+                : "The request body is not valid JSON for this call"));
+    }
+
+    /** A query or path parameter of the wrong kind ("?status=DONE"): its name and, for a choice, the values there are. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "a value of another kind"
+                : JsonProblems.expected(e.getRequiredType());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON for this call: "
-                        + (cause == null ? "unreadable" : cause.lines().findFirst().orElse(cause))));
+                name + ": '" + e.getValue() + "' is not " + expected));
+    }
+
+    /** Constraints on parameters and list elements ("[2].location: ..."), checked by Spring's method validation. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<String> problems = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String where = result.getContainerIndex() != null ? "[" + result.getContainerIndex() + "]"
+                    : result.getContainerKey() != null ? "[" + result.getContainerKey() + "]"
+                    : result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError f ? f.getField() : null;
+                problems.add((field == null ? where : where == null ? field : where + "." + field) + ": "
+                        + error.getDefaultMessage());
+            }
+        }
+        Collections.sort(problems);
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                problems.isEmpty() ? "The request is invalid" : String.join("; ", problems)));
+    }
+
+    /** Values checked by Bean Validation outside Spring MVC's own binding (task completion bodies, uploads). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalid(ConstraintViolationException e) {
+        return problem(HttpStatus.BAD_REQUEST, Violations.describe(e.getConstraintViolations()));
     }
 
     /** A value the database refuses (too long for its column, a duplicate): the caller's input, so a 400, not a 500. */

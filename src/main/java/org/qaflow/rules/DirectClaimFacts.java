@@ -1,12 +1,15 @@
 package org.qaflow.rules;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.qaflow.eqa.EqaVisit;
 
 import java.util.List;
 
 /** A centre's record for one qualification. recentVisitOutcomes is newest first. */
-public record DirectClaimFacts(boolean currentStatus, List<EqaVisit.Outcome> recentVisitOutcomes, int openActions,
-                               boolean everyAssessorSampled, int qualifiedIqaCount) {
+public record DirectClaimFacts(boolean currentStatus, List<EqaVisit.@NotNull Outcome> recentVisitOutcomes,
+                               @PositiveOrZero int openActions, boolean everyAssessorSampled,
+                               @PositiveOrZero int qualifiedIqaCount) {
 
     public DirectClaimFacts {
         recentVisitOutcomes = recentVisitOutcomes == null ? List.of() : List.copyOf(recentVisitOutcomes);

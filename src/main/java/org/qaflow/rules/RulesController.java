@@ -1,7 +1,11 @@
 package org.qaflow.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -39,17 +43,19 @@ public class RulesController {
         this.json = json;
     }
 
-    public record CombinationRequest(String qualification, List<String> units) {
+    public record CombinationRequest(@HumanText(max = 20) String qualification,
+                                     List<@NotBlank @HumanText(max = 10) String> units) {
     }
 
-    public record CameraCoverageRequest(List<EqaCandidate> population, List<String> sampledIds) {
+    public record CameraCoverageRequest(List<@NotNull @Valid EqaCandidate> population, List<String> sampledIds) {
     }
 
-    public record CandidateRequest(String description, Map<String, String> files) {
+    public record CandidateRequest(@HumanText(max = 1000, multiline = true) String description,
+                                   Map<String, String> files) {
     }
 
     @PostMapping("/combination")
-    public Map<String, Object> combination(@RequestBody CombinationRequest request) {
+    public Map<String, Object> combination(@Valid @RequestBody CombinationRequest request) {
         if (request.qualification() == null || request.qualification().isBlank()) {
             throw new BadRequestException("qualification is missing: give a qualification number such as 610/3769/2");
         }
@@ -58,31 +64,31 @@ public class RulesController {
     }
 
     @PostMapping("/staff-eligibility")
-    public Map<String, Object> staffEligibility(@RequestBody StaffEligibilityRequest request) {
+    public Map<String, Object> staffEligibility(@Valid @RequestBody StaffEligibilityRequest request) {
         EligibilityResult result = engine.staffEligibility(request);
         return recorded("staff-eligibility", result.ruleSetVersion(), result.firedRules(), request, result);
     }
 
     @PostMapping("/iqa-sampling")
-    public Map<String, Object> iqaSampling(@RequestBody IqaSamplingRequest request) {
+    public Map<String, Object> iqaSampling(@Valid @RequestBody IqaSamplingRequest request) {
         IqaSamplingResult result = engine.iqaSampling(request);
         return recorded("iqa-sampling", result.ruleSetVersion(), result.firedRules(), request, result);
     }
 
     @PostMapping("/eqa-sample")
-    public Map<String, Object> eqaSample(@RequestBody EqaSampleRequest request) {
+    public Map<String, Object> eqaSample(@Valid @RequestBody EqaSampleRequest request) {
         EqaSampleResult result = engine.eqaSample(request);
         return recorded("eqa-sample", result.ruleSetVersion(), result.firedRules(), request, result);
     }
 
     @PostMapping("/camera-coverage")
-    public CameraCoverage cameraCoverage(@RequestBody CameraCoverageRequest request) {
+    public CameraCoverage cameraCoverage(@Valid @RequestBody CameraCoverageRequest request) {
         return engine.cameraCoverage(Objects.requireNonNullElse(request.population(), List.of()),
                 Objects.requireNonNullElse(request.sampledIds(), List.of()));
     }
 
     @PostMapping("/direct-claim")
-    public Map<String, Object> directClaim(@RequestBody DirectClaimFacts facts) {
+    public Map<String, Object> directClaim(@Valid @RequestBody DirectClaimFacts facts) {
         DirectClaimRecommendation result = engine.directClaimStatus(facts);
         return recorded("direct-claim", result.ruleSetVersion(), result.firedRules(), facts, result);
     }
@@ -127,7 +133,7 @@ public class RulesController {
     /** Changes several files at once (a null content deletes the file). */
     @PostMapping("/candidates")
     @PreAuthorize(QM)
-    public ResponseEntity<?> propose(@RequestBody CandidateRequest request) {
+    public ResponseEntity<?> propose(@Valid @RequestBody CandidateRequest request) {
         return candidateResponse(registry.propose(request.files(),
                 Objects.requireNonNullElse(request.description(), "edit through the API"), user()));
     }

@@ -1,8 +1,16 @@
 package org.qaflow.rules;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffMember.QualificationStatus;
 import org.qaflow.centre.StaffRole;
+import org.qaflow.problem.DateRange;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,18 +18,24 @@ import java.util.List;
 
 /**
  * A person in a role on a date. qualificationLevel defaults to 4 (every qualification in the catalogue is Level 4);
- * the flags describe the particular assignment being checked.
+ * the flags describe the particular assignment being checked, and may be left out (false): the only primitives a
+ * JSON body may omit.
  */
-public record StaffEligibilityRequest(StaffRole role, LocalDate asOf, Integer occupationalCompetenceLevel,
-                                      List<QualificationHeld> qualifications, List<CpdEntry> cpd,
-                                      Integer qualificationLevel, boolean assessesLeadershipUnits,
-                                      boolean salesLeadershipCompetence, boolean declaredInterestInLearner,
-                                      boolean verifyingOwnDecision) {
+public record StaffEligibilityRequest(StaffRole role, @DateRange(yearsAhead = 10) LocalDate asOf,
+                                      @Min(1) @Max(8) Integer occupationalCompetenceLevel,
+                                      List<@NotNull @Valid QualificationHeld> qualifications,
+                                      List<@NotNull @Valid CpdEntry> cpd,
+                                      @Min(1) @Max(8) Integer qualificationLevel,
+                                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean assessesLeadershipUnits,
+                                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean salesLeadershipCompetence,
+                                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean declaredInterestInLearner,
+                                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean verifyingOwnDecision) {
 
     public record QualificationHeld(String code, QualificationStatus status) {
     }
 
-    public record CpdEntry(LocalDate date, BigDecimal hours, boolean salesRelated) {
+    public record CpdEntry(@DateRange(yearsAhead = 10) LocalDate date, @PositiveOrZero BigDecimal hours,
+                           boolean salesRelated) {
     }
 
     public StaffEligibilityRequest {

@@ -2,8 +2,11 @@ package org.qaflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -15,12 +18,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request bodies larger than any legitimate call needs (the biggest are rule files) before anything reads
- * them, so an oversized upload costs the server nothing and the caller gets a 413 saying what the limit is.
+ * Refuses request bodies larger than any legitimate call needs (the biggest are rule files) with a 413 saying what the
+ * limit is. A declared Content-Length over the limit is refused before anything reads the body; a body without one
+ * (chunked) is counted as it is read and refused the moment it passes the limit, so no framing lets a caller make the
+ * server hold more than the limit in memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,21 +43,150 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Thrown from the body's stream once it passes the limit; whoever was reading it gives up. */
+    public static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit.toBytes()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The request body is " + request.getContentLengthLong() + " bytes; qaflow accepts at most "
-                            + limit.toBytes() + " bytes (" + limit.toKilobytes() + " KB) per request");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            // Tell the client not to send the rest on this connection.
-            response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem);
+            refuse(request, response, "The request body is " + request.getContentLengthLong() + " bytes; " + accepts());
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(new Limited(request, limit.toBytes(), "The request body is over " + limit.toBytes()
+                    + " bytes; " + accepts()), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            TooLarge tooLarge = tooLarge(e);
+            if (tooLarge == null || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            refuse(request, response, tooLarge.getMessage());
+        }
+    }
+
+    /** The limit's own exception however deep a reader wrapped it, or null. */
+    public static TooLarge tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    private String accepts() {
+        return "qaflow accepts at most " + limit.toBytes() + " bytes (" + limit.toKilobytes() + " KB) per request";
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // Tell the client not to send the rest on this connection.
+        response.setHeader("Connection", "close");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request with a body stream that counts what is read and stops at the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private final String message;
+        private ServletInputStream stream;
+        private BufferedReader reader;
+
+        Limited(HttpServletRequest request, long limit, String message) {
+            super(request);
+            this.limit = limit;
+            this.message = message;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), limit, message);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private final String message;
+        private long count;
+
+        Counting(ServletInputStream in, long limit, String message) {
+            this.in = in;
+            this.limit = limit;
+            this.message = message;
+        }
+
+        private int counted(int n) throws TooLarge {
+            if (n > 0) {
+                count += n;
+                if (count > limit) {
+                    throw new TooLarge(message);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return counted(in.read(b, off, len));
+        }
+
+        @Override
+        public int readLine(byte[] b, int off, int len) throws IOException {
+            return counted(in.readLine(b, off, len));
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

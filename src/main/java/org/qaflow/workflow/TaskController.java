@@ -1,6 +1,12 @@
 package org.qaflow.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kie.kogito.usertask.view.UserTaskView;
@@ -14,6 +20,9 @@ import org.qaflow.iqa.IqaService;
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.learner.ClaimUnitRepository;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.HumanText;
+import org.qaflow.problem.JsonProblems;
+import org.qaflow.problem.Violations;
 import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
@@ -21,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** My tasks, whatever my role: list, claim, complete with the data the task asks for. */
@@ -39,10 +46,13 @@ public class TaskController {
     private final IqaService iqa;
     private final VisitService visitService;
     private final CentreRepository centres;
+    private final ObjectMapper json;
+    private final Validator validator;
 
     public TaskController(Tasks tasks, CurrentUser currentUser, ClaimUnitRepository claimUnits,
                           EqaVisitRepository visits, AssessmentService assessment, IqaService iqa,
-                          VisitService visitService, CentreRepository centres) {
+                          VisitService visitService, CentreRepository centres, ObjectMapper json,
+                          Validator validator) {
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.claimUnits = claimUnits;
@@ -51,6 +61,8 @@ public class TaskController {
         this.iqa = iqa;
         this.visitService = visitService;
         this.centres = centres;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -87,49 +99,63 @@ public class TaskController {
         tasks.lock(id); // first: one task, one completion, however many people or nodes try at once
         AppUser user = currentUser.get();
         UserTaskView task = tasks.get(id, user);
-        JsonNode body = data == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : data;
         switch (task.getTaskName()) {
             case Tasks.ASSESS_UNIT -> {
+                read(data, NoFields.class);
                 ClaimUnit unit = claimUnit(task);
                 assessment.signOff(unit.getClaim().getId(), List.of(unit.getUnitRef()), user);
             }
             case Tasks.VERIFY_DECISION -> {
-                String decision = body.path("decision").asText("");
-                if (!decision.equals("ACCEPT") && !decision.equals("REFER")) {
-                    throw new BadRequestException("decision: ACCEPT or REFER, got '" + decision + "'");
-                }
-                iqa.verify(id, claimUnit(task).getId(), decision.equals("ACCEPT"),
-                        body.path("reason").isMissingNode() || body.path("reason").isNull() ? null
-                                : body.path("reason").asText(), user);
+                Verification body = read(data, Verification.class);
+                iqa.verify(id, claimUnit(task).getId(), body.decision() == Verdict.ACCEPT, body.reason(), user);
             }
-            case Tasks.COUNTERSIGN_DECISION -> iqa.countersign(id, claimUnit(task).getId(), user);
-            case Tasks.PLAN_VISIT -> visitService.plan(id, visitId(task), date(body.path("date")), user);
+            case Tasks.COUNTERSIGN_DECISION -> {
+                read(data, NoFields.class);
+                iqa.countersign(id, claimUnit(task).getId(), user);
+            }
+            case Tasks.PLAN_VISIT -> visitService.plan(id, visitId(task), read(data, Plan.class).date(), user);
             case Tasks.CONDUCT_VISIT -> {
-                EqaVisit.Outcome outcome;
-                try {
-                    outcome = EqaVisit.Outcome.valueOf(body.path("outcome").asText(""));
-                } catch (IllegalArgumentException e) {
-                    throw new BadRequestException("outcome: SATISFACTORY or UNSATISFACTORY, got '"
-                            + body.path("outcome").asText("") + "'");
-                }
-                List<VisitService.Finding> findings = new ArrayList<>();
-                body.path("findings").forEach(f -> findings.add(
-                        new VisitService.Finding(f.path("sampleId").asLong(), f.path("finding").asText())));
-                List<String> actions = new ArrayList<>();
-                body.path("actions").forEach(a -> actions.add(a.asText()));
-                visitService.conduct(id, visitId(task), outcome, body.path("report").asText(null), findings,
-                        actions, user);
+                Conduct body = read(data, Conduct.class);
+                visitService.conduct(id, visitId(task), body.outcome(), body.report(),
+                        body.findings() == null ? List.of() : body.findings(),
+                        body.actions() == null ? List.of() : body.actions(), user);
             }
             default -> throw new BadRequestException("Task " + id + " (" + task.getTaskName()
                     + ") cannot be completed through this API");
         }
     }
 
-    private static LocalDate date(JsonNode node) {
+    /** AssessUnit and CountersignDecision take nothing: {} or no body. */
+    record NoFields() {
+    }
+
+    enum Verdict { ACCEPT, REFER }
+
+    record Verification(@NotNull(message = "required: ACCEPT or REFER") Verdict decision,
+                        @HumanText(max = 2000, multiline = true) String reason) {
+    }
+
+    record Plan(@NotNull(message = "required: the visit date (yyyy-mm-dd)") LocalDate date) {
+    }
+
+    record Conduct(@NotNull(message = "required: SATISFACTORY or UNSATISFACTORY") EqaVisit.Outcome outcome,
+                   @NotBlank(message = "required: the EQA report") @HumanText(max = 4000, multiline = true)
+                   String report,
+                   List<VisitService.@NotNull @Valid Finding> findings,
+                   List<@NotBlank(message = "an action cannot be empty") @HumanText(max = 2000, multiline = true)
+                        String> actions) {
+    }
+
+    /**
+     * The task's body read as that task's fields, as strictly as any other body: an unknown or misspelt field, a value
+     * of the wrong kind or out of range is a 400 naming it.
+     */
+    private <T> T read(JsonNode data, Class<T> type) {
+        JsonNode body = data == null || data.isNull() ? json.createObjectNode() : data;
         try {
-            return node.isMissingNode() || node.isNull() ? null : LocalDate.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("date: '" + node.asText() + "' is not a date (yyyy-mm-dd)");
+            return Violations.require(validator, json.treeToValue(body, type));
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(JsonProblems.describe(e));
         }
     }
 
