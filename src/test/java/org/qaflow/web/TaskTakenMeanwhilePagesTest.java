@@ -71,6 +71,28 @@ class TaskTakenMeanwhilePagesTest extends JourneyTestBase {
                 + " and detail = ?", Integer.class, REASON)).isZero();
     }
 
+    @Test
+    void aVisitPlanPostedAfterTheVisitWasPlannedElsewhereSaysWhoAndWhenAndKeepsTheDate() throws Exception {
+        String code = "TAKE" + (System.nanoTime() % 100_000);
+        jdbc.update("insert into centre (code, name, direct_claim_status, risk_rating, eqa_username) "
+                + "values (?, 'Taken Meanwhile College', false, 'LOW', 'eqa2')", code);
+        Response opened = post("eqa2", "/api/visits", Map.of("centre", code));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        long visitId = opened.body().get("id").asLong();
+        String taskId = visitTask("eqa2", "PlanVisit", code).orElseThrow().get("id").asText();
+        PageSession eqa = PageSession.logIn(port, "eqa2");
+        String workspace = eqa.get("/eqa/visits/" + visitId);
+
+        // The same EQA plans the visit in another tab (here: the API), then sends the form still open in this one.
+        Response planned = complete("eqa2", taskId, Map.of("date", java.time.LocalDate.now().plusDays(20).toString()));
+        assertThat(planned.status()).as(planned.raw()).isEqualTo(200);
+        String typed = java.time.LocalDate.now().plusDays(30).toString();
+        String page = eqa.post("/eqa/visits/" + visitId + "/plan", Map.of("date", typed), workspace);
+
+        assertThat(page).contains("completed this task at " + heldSince(taskId))
+                .contains("your plan for " + typed + " was not recorded");
+    }
+
     /** Ben Carter works towards his assessor award: every decision of his is sampled, offered to NSA01's IQAs. */
     private String sampleOfferedToBothIqas() {
         long claimId = registered("provider", ACUMEN_AWARD, "bcarter");
