@@ -23,6 +23,8 @@ import org.qaflow.security.AppUser;
 import org.qaflow.iqa.IqaOverdueJob;
 import org.qaflow.workflow.JobScheduler;
 import org.qaflow.workflow.Tasks;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +56,8 @@ public class AssessmentService {
     private final JobScheduler jobs;
     private final Validator validator;
     private final Clock clock;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
                              EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
@@ -119,6 +123,13 @@ public class AssessmentService {
     /** Signs off the given units (or, when none are named, every unit still with the assessor) all at once. */
     public List<String> signOff(long claimId, List<String> unitRefs, AppUser user) {
         Claim claim = claim(claimId);
+        // Sign-offs of one claim take turns (a double click, two tabs, a retry): the later one reads the units as the
+        // earlier one left them and is told they are no longer with the assessor, instead of failing on the version.
+        // The row is locked before the claim and its units are read again (refreshing with a lock mode would load the
+        // units first, unlocked, and so stale).
+        entityManager.createNativeQuery("select id from claim where id = ? for update").setParameter(1, claimId)
+                .getResultList();
+        entityManager.refresh(claim);
         List<String> refs = unitRefs == null || unitRefs.isEmpty()
                 ? claim.getUnits().stream().filter(AssessmentService::withAssessor).map(ClaimUnit::getUnitRef).toList()
                 : unitRefs;

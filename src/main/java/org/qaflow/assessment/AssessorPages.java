@@ -11,6 +11,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.qaflow.workflow.Tasks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,11 @@ public class AssessorPages {
     private final UnitRepository units;
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
+    private final Tasks tasks;
 
     public AssessorPages(ClaimRepository claims, UnitRepository units, AssessmentService assessment,
-                         CurrentUser currentUser) {
+                         CurrentUser currentUser, Tasks tasks) {
+        this.tasks = tasks;
         this.claims = claims;
         this.units = units;
         this.assessment = assessment;
@@ -131,6 +134,11 @@ public class AssessorPages {
                 // Nothing of this submission is kept; the form shows what was typed with the reason.
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 problem = e.getMessage();
+                if (e instanceof ConflictException) {
+                    // Signed off meanwhile (another tab, the API): say who and when.
+                    problem += tasks.finishedMeanwhile(Tasks.ASSESS_UNIT, "claimUnitId", unit.getId())
+                            .map(who -> " (" + who + "); this submission was not recorded").orElse("");
+                }
             }
         }
         return page(unit, model, c -> new String[]{form.getOrDefault("method-" + c, ""),

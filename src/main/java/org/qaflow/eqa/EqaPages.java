@@ -16,6 +16,7 @@ import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.PdfRenderer;
 import org.qaflow.web.WebPage;
+import org.qaflow.workflow.TaskTakenException;
 import org.qaflow.workflow.Tasks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -116,6 +117,20 @@ public class EqaPages {
         return workspace(id, model, Map.of(), Map.of());
     }
 
+    /**
+     * The form's task was taken or finished meanwhile (another tab, the API, a colleague): the workspace again, with
+     * what was typed and who acted and when, instead of an error page that loses the input.
+     */
+    private String notRecorded(long id, String taskName, ConflictException e, String what, Model model,
+                               Map<String, String> values) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        String who = e instanceof TaskTakenException taken ? taken.who()
+                : tasks.finishedMeanwhile(taskName, "visitId", id).orElse(e.getMessage());
+        workspace(id, model, Map.of(), values);
+        model.addAttribute("problem", who + "; " + what + " was not recorded");
+        return "eqa/visit";
+    }
+
     @PostMapping("/visits/{id}/plan")
     @Transactional
     public String plan(@PathVariable long id, @RequestParam(defaultValue = "") String date, Model model,
@@ -128,15 +143,17 @@ public class EqaPages {
         } catch (DateTimeParseException e) {
             return workspace(id, model, Map.of("date", "'" + date + "' is not a date (yyyy-mm-dd)"), Map.of("date", date));
         }
-        var task = tasks.find(user, Tasks.PLAN_VISIT, "visitId", id)
-                .orElseThrow(() -> new ConflictException("Visit " + id + " has no planning task open for you"));
         try {
+            var task = tasks.find(user, Tasks.PLAN_VISIT, "visitId", id)
+                    .orElseThrow(() -> new ConflictException("Visit " + id + " has no planning task open for you"));
             var sample = visitService.plan(task.getId(), id, when, user);
             redirect.addFlashAttribute("notice", "Visit planned for " + when + "; the rules chose "
                     + sample.selected().size() + " learners to sample");
         } catch (BadRequestException e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return workspace(id, model, Map.of("date", e.getMessage().replaceFirst("^date: ", "")), Map.of("date", date));
+        } catch (ConflictException e) {
+            return notRecorded(id, Tasks.PLAN_VISIT, e, "your plan for " + when, model, Map.of("date", date));
         }
         return "redirect:/eqa/visits/" + id;
     }
@@ -167,10 +184,14 @@ public class EqaPages {
         }
         List<String> actions = Arrays.stream(form.getOrDefault("actions", "").split("\\R"))
                 .map(String::trim).filter(a -> !a.isEmpty()).toList();
-        var task = tasks.find(user, Tasks.CONDUCT_VISIT, "visitId", id)
-                .orElseThrow(() -> new ConflictException("Visit " + id + " has no visit task open for you"));
-        visitService.conduct(task.getId(), id, EqaVisit.Outcome.valueOf(outcomeText), form.get("report"), findings,
-                actions, user);
+        try {
+            var task = tasks.find(user, Tasks.CONDUCT_VISIT, "visitId", id)
+                    .orElseThrow(() -> new ConflictException("Visit " + id + " has no visit task open for you"));
+            visitService.conduct(task.getId(), id, EqaVisit.Outcome.valueOf(outcomeText), form.get("report"),
+                    findings, actions, user);
+        } catch (ConflictException e) {
+            return notRecorded(id, Tasks.CONDUCT_VISIT, e, "your visit record", model, form);
+        }
         redirect.addFlashAttribute("notice", "Visit recorded as " + outcomeText.toLowerCase());
         return "redirect:/eqa/visits/" + id;
     }

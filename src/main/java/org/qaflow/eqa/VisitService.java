@@ -20,6 +20,9 @@ import org.qaflow.security.Role;
 import org.qaflow.workflow.JobScheduler;
 import org.qaflow.workflow.ProcessGateway;
 import org.qaflow.workflow.Tasks;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,8 @@ public class VisitService {
     private final CertificationService certification;
     private final JobScheduler jobs;
     private final Clock clock;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public VisitService(EqaVisitRepository visits, VisitSampleRepository samples, VisitActionRepository actions,
                         CentreRepository centres, ClaimRepository claims, EvidenceRepository evidence,
@@ -80,6 +85,7 @@ public class VisitService {
      * with fewest centres) and give the EQA the task of planning the first visit.
      */
     public void onFirstRegistration(Centre centre, Claim firstClaim, String actor) {
+        lock(centre);
         if (centre.getEqaUsername() == null) {
             centre.setEqaUsername(leastLoadedEqa());
             timeline.record(firstClaim, "workflow", "EQA appointed to the centre", centre.getEqaUsername());
@@ -93,6 +99,7 @@ public class VisitService {
     /** Opens the next visit for the centre's EQA to plan, unless one is already open. */
     public Optional<EqaVisit> openVisitIfNoneOpen(long centreId, String actor) {
         Centre centre = centres.findById(centreId).orElseThrow();
+        lock(centre);
         if (centre.isDirectClaimStatus() || centre.getEqaUsername() == null || openVisit(centre).isPresent()) {
             return Optional.empty();
         }
@@ -108,6 +115,7 @@ public class VisitService {
         if (centre.getEqaUsername() == null) {
             throw new ConflictException("Centre " + centre.getCode() + " has no EQA appointed");
         }
+        lock(centre);
         if (openVisit(centre).isPresent()) {
             throw new ConflictException("Centre " + centre.getCode() + " already has an EQA visit open (visit "
                     + openVisit(centre).get().getId() + ")");
@@ -214,6 +222,14 @@ public class VisitService {
         return actions.findByVisitIdOrderById(visitId);
     }
 
+    /**
+     * Whoever opens a visit to a centre holds the centre's row until commit, so two at once (people, nodes, the
+     * yearly job) take turns and the later one finds the visit the earlier one opened: one open visit per centre.
+     */
+    private void lock(Centre centre) {
+        entityManager.lock(centre, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     private Optional<EqaVisit> openVisit(Centre centre) {
         return visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).stream()
                 .filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED).findFirst();
@@ -222,6 +238,9 @@ public class VisitService {
     private EqaVisit ownVisit(long visitId, AppUser user, EqaVisit.Status expected) {
         EqaVisit visit = visits.findById(visitId)
                 .orElseThrow(() -> new NotFoundException("There is no EQA visit " + visitId));
+        // One planning or recording of a visit at a time: the later one sees the visit as the earlier one left it.
+        entityManager.flush();
+        entityManager.refresh(visit, LockModeType.PESSIMISTIC_WRITE);
         Centre centre = centres.findById(visit.getCentreId()).orElseThrow();
         if (!user.getUsername().equals(centre.getEqaUsername())) {
             throw new AccessDeniedException("Only the EQA appointed to centre " + centre.getCode()

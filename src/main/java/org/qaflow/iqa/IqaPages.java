@@ -10,6 +10,7 @@ import org.qaflow.problem.ConflictException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.qaflow.workflow.TaskTakenException;
 import org.qaflow.workflow.Tasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class IqaPages {
     @GetMapping
     @Transactional(readOnly = true)
     public String queue(Model model) {
-        return page(model, Map.of(), Map.of());
+        return page(model, Map.of(), Map.of(), Map.of(), null);
     }
 
     @PostMapping("/tasks/{taskId}/verify")
@@ -60,38 +61,70 @@ public class IqaPages {
     public String verify(@PathVariable String taskId, @RequestParam(defaultValue = "") String decision,
                          @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
         AppUser user = currentUser.get();
+        Map<String, String> typed = Map.of(taskId, reason);
+        Map<String, String> chosen = Map.of(taskId, decision);
         if (!decision.equals("ACCEPT") && !decision.equals("REFER")) {
-            return page(model, Map.of(taskId, "choose accept or refer back"), Map.of(taskId, reason));
+            return page(model, Map.of(taskId, "choose accept or refer back"), typed, chosen, null);
         }
         if (decision.equals("REFER") && reason.isBlank()) {
-            return page(model, Map.of(taskId, "a referral back to the assessor needs a reason"), Map.of(taskId, reason));
+            return page(model, Map.of(taskId, "a referral back to the assessor needs a reason"), typed, chosen, null);
         }
+        UserTaskView task = null;
         try {
-            ClaimUnit unit = unitOf(tasks.get(taskId, user));
+            tasks.lock(taskId); // before reading the task, so a colleague's claim or verdict just made is seen
+            task = tasks.get(taskId, user);
+            ClaimUnit unit = unitOf(task);
             iqa.verify(taskId, unit.getId(), decision.equals("ACCEPT"), reason.isBlank() ? null : reason, user);
             redirect.addFlashAttribute("notice", (decision.equals("ACCEPT") ? "Accepted " : "Referred back ")
                     + unit.getUnitRef() + " of claim " + unit.getClaim().getId());
         } catch (BadRequestException | ConflictException e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return page(model, Map.of(taskId, e.getMessage()), Map.of(taskId, reason));
+            String why = e instanceof TaskTakenException taken ? taken.who() + "; your verdict was not recorded"
+                    : e.getMessage();
+            if (task == null) {
+                // The task is gone, and the form with it: say what the verdict was, so that it is not lost.
+                why += " (" + (decision.equals("ACCEPT") ? "accept" : "refer back")
+                        + (reason.isBlank() ? "" : ": " + reason.trim()) + ")";
+            }
+            return page(model, Map.of(taskId, why), typed, chosen, task);
         }
         return "redirect:/iqa";
     }
 
     @PostMapping("/tasks/{taskId}/countersign")
     @Transactional
-    public String countersign(@PathVariable String taskId, RedirectAttributes redirect) {
+    public String countersign(@PathVariable String taskId, Model model, RedirectAttributes redirect) {
         AppUser user = currentUser.get();
-        ClaimUnit unit = unitOf(tasks.get(taskId, user));
-        iqa.countersign(taskId, unit.getId(), user);
-        redirect.addFlashAttribute("notice", "Countersigned " + unit.getUnitRef() + " of claim " + unit.getClaim().getId());
+        UserTaskView task = null;
+        try {
+            tasks.lock(taskId);
+            task = tasks.get(taskId, user);
+            ClaimUnit unit = unitOf(task);
+            iqa.countersign(taskId, unit.getId(), user);
+            redirect.addFlashAttribute("notice", "Countersigned " + unit.getUnitRef() + " of claim "
+                    + unit.getClaim().getId());
+        } catch (ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return page(model, Map.of(taskId, e instanceof TaskTakenException taken
+                    ? taken.who() + "; your countersignature was not recorded" : e.getMessage()), Map.of(), Map.of(),
+                    task);
+        }
         return "redirect:/iqa";
     }
 
-    private String page(Model model, Map<String, String> errors, Map<String, String> reasons) {
+    /**
+     * The queue, with what was typed and why it was refused. A task a colleague took meanwhile is no longer the
+     * user's, but it stays on the page with what they typed, so that nothing is lost without a word.
+     */
+    private String page(Model model, Map<String, String> errors, Map<String, String> reasons,
+                        Map<String, String> verdicts, UserTaskView takenMeanwhile) {
         AppUser user = currentUser.get();
         List<Item> items = new ArrayList<>();
-        for (UserTaskView t : tasks.mine(user)) {
+        List<UserTaskView> shown = new ArrayList<>(tasks.mine(user));
+        if (takenMeanwhile != null && shown.stream().noneMatch(t -> t.getId().equals(takenMeanwhile.getId()))) {
+            shown.add(0, takenMeanwhile);
+        }
+        for (UserTaskView t : shown) {
             if (!Tasks.VERIFY_DECISION.equals(t.getTaskName()) && !Tasks.COUNTERSIGN_DECISION.equals(t.getTaskName())) {
                 continue;
             }
@@ -108,6 +141,11 @@ public class IqaPages {
         model.addAttribute("items", items);
         model.addAttribute("errors", errors);
         model.addAttribute("reasons", reasons);
+        model.addAttribute("verdicts", verdicts);
+        // A refusal about a task that cannot be shown (finished and gone) still needs saying.
+        model.addAttribute("problem", errors.entrySet().stream()
+                .filter(e -> items.stream().noneMatch(i -> i.taskId().equals(e.getKey())))
+                .map(Map.Entry::getValue).findFirst().orElse(null));
         return "iqa/queue";
     }
 

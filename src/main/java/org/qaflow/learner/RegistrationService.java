@@ -24,6 +24,9 @@ import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
 import org.qaflow.workflow.ProcessGateway;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +60,8 @@ public class RegistrationService {
     private final Timeline timeline;
     private final Clock clock;
     private final Validator validator;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public RegistrationService(CentreRepository centres, QualificationRepository qualifications, UnitRepository units,
                                LearnerRepository learners, ClaimRepository claims, StaffRepository staff,
@@ -101,6 +106,9 @@ public class RegistrationService {
     }
 
     public Claim register(Registration r, AppUser provider) {
+        // Registrations at one centre take turns, so the checks see every registration committed before: one learner
+        // sent twice at once is registered once (the other is told so), and a first registration opens one visit.
+        entityManager.lock(centres.findById(provider.getCentreId()).orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
         return register(r, check(r, provider), provider);
     }
 

@@ -1,6 +1,7 @@
 package org.qaflow.workflow;
 
 import org.kie.kogito.auth.IdentityProvider;
+import org.kie.kogito.internal.process.workitem.WorkItemNotFoundException;
 import org.kie.kogito.auth.IdentityProviders;
 import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
 import org.kie.kogito.usertask.UserTaskService;
@@ -15,12 +16,17 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
+import org.qaflow.security.AppUserRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.*;
 
 /**
@@ -42,10 +48,12 @@ public class Tasks {
     private final RuleEngine rules;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final AppUserRepository users;
 
     public Tasks(UserTaskService userTasks, CentreRepository centres, StaffRepository staff, RuleEngine rules,
-                 Clock clock, JdbcTemplate jdbc) {
+                 Clock clock, JdbcTemplate jdbc, AppUserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.userTasks = userTasks;
         this.centres = centres;
         this.staff = staff;
@@ -64,8 +72,12 @@ public class Tasks {
 
     private UserTaskView get(String taskId, IdentityProvider identity) {
         try {
-            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity)
-                    .orElseThrow(() -> new NotFoundException("There is no task " + taskId + " among yours"));
+            UserTaskView task = userTasks.getUserTaskInstance(taskId, identity).orElse(null);
+            if (task == null) {
+                Holder done = holder(taskId).filter(h -> h.action().equals(COMPLETED)).orElseThrow(
+                        () -> new NotFoundException("There is no task " + taskId + " among yours"));
+                throw taken(taskId, "acted on", done.username(), true);
+            }
             if (!offeredTo(task, identity)) {
                 throw new AccessDeniedException("Task " + taskId + " is not yours to see or act on");
             }
@@ -117,11 +129,11 @@ public class Tasks {
         lock(taskId);
         IdentityProvider identity = identity(user);
         UserTaskView task = get(taskId, identity);
-        if (task.getActualOwner() != null && !task.getActualOwner().equals(user.getUsername())) {
-            throw new ConflictException("Task " + taskId + " cannot be claimed now: " + task.getActualOwner()
-                    + " has claimed it");
+        requireOpen(task, user, "claimed");
+        if (task.getActualOwner() == null) {
+            transition(taskId, "claim", Map.of(), identity);
+            record(task, user, CLAIMED);
         }
-        transition(taskId, "claim", Map.of(), identity);
     }
 
     /** Completes a task, claiming it first when it is still open to a group the user belongs to. */
@@ -129,13 +141,95 @@ public class Tasks {
         lock(taskId);
         IdentityProvider identity = identity(user);
         UserTaskView task = get(taskId, identity);
+        requireOpen(task, user, "completed");
         if (task.getActualOwner() == null) {
             transition(taskId, "claim", Map.of(), identity);
-        } else if (!task.getActualOwner().equals(user.getUsername())) {
-            throw new ConflictException("Task " + taskId + " cannot be completed now: " + task.getActualOwner()
-                    + " has claimed it");
         }
         transition(taskId, "complete", outputs, identity);
+        record(task, user, COMPLETED);
+    }
+
+    private static final String CLAIMED = "CLAIMED";
+    private static final String COMPLETED = "COMPLETED";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private record Holder(String username, String action, Instant at) {
+    }
+
+    /** Refuses a task that is finished or that a colleague holds, saying who and since when. */
+    private void requireOpen(UserTaskView task, AppUser user, String verb) {
+        boolean finished = task.getStatus() != null && task.getStatus().isTerminate();
+        String owner = task.getActualOwner();
+        if (finished || (owner != null && !owner.equals(user.getUsername()))) {
+            throw taken(task.getId(), verb, owner, finished);
+        }
+    }
+
+    /** The task store keeps the owner but not since when: qaflow notes it beside, in the same transaction. */
+    private void record(UserTaskView task, AppUser user, String action) {
+        jdbc.update("delete from task_holder where task_id = ?", task.getId());
+        jdbc.update("insert into task_holder (task_id, task_name, subject, username, action, acted_at) "
+                + "values (?, ?, ?, ?, ?, ?)", task.getId(), task.getTaskName(), subject(task), user.getUsername(),
+                action, Timestamp.from(Instant.now(clock)));
+    }
+
+    private static String subject(UserTaskView task) {
+        Map<String, Object> inputs = task.getInputs() == null ? Map.of() : task.getInputs();
+        for (String input : List.of("claimUnitId", "visitId")) {
+            if (inputs.get(input) != null) {
+                return input + "=" + asLong(inputs.get(input));
+            }
+        }
+        return "";
+    }
+
+    /**
+     * For a form whose task is no longer among the user's: "Eve Example completed this task at 09:14", from the
+     * latest task of that kind on that claim unit or visit that someone finished.
+     */
+    public Optional<String> finishedMeanwhile(String taskName, String inputName, long id) {
+        return jdbc.query("select task_id from task_holder where task_name = ? and subject = ? and action = ? "
+                        + "order by acted_at desc", (rs, n) -> rs.getString(1), taskName, inputName + "=" + id,
+                        COMPLETED)
+                .stream().findFirst().map(taskId -> taken(taskId, "completed", null, true).who());
+    }
+
+    private Optional<Holder> holder(String taskId) {
+        return jdbc.query("select username, action, acted_at from task_holder where task_id = ?",
+                (rs, n) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), taskId)
+                .stream().findFirst();
+    }
+
+    /**
+     * "Task 12 cannot be completed now: ohaddad has claimed it (Omar Haddad claimed this task at 09:14)"; a page
+     * shows the part in brackets, with names rather than user names.
+     */
+    private TaskTakenException taken(String taskId, String verb, String owner, boolean finished) {
+        Holder holder = holder(taskId)
+                .filter(h -> finished ? h.action().equals(COMPLETED) : h.username().equals(owner))
+                .orElse(null);
+        String username = holder != null ? holder.username() : owner;
+        String name = username == null ? "Someone" : nameOf(username);
+        String who = name + (finished ? " completed this task" : " claimed this task")
+                + (holder == null ? "" : " " + when(holder.at()));
+        String why = finished ? "it is already completed" : owner + " has claimed it";
+        return new TaskTakenException("Task " + taskId + " cannot be " + verb + " now: " + why + " (" + who + ")",
+                who);
+    }
+
+    /** Centre staff by their name; others (EQAs, quality managers) by their account's display name. */
+    private String nameOf(String username) {
+        return staff.findByUsername(username).map(StaffMember::getName)
+                .or(() -> users.findById(username).map(AppUser::getDisplayName))
+                .filter(n -> !n.isBlank()).orElse(username);
+    }
+
+    /** "at 09:14" today, "at 09:14 on 3 Nov 2026" before, in the clock's zone. */
+    private String when(Instant at) {
+        ZonedDateTime time = at.atZone(clock.getZone());
+        return "at " + TIME.format(time)
+                + (time.toLocalDate().equals(LocalDate.now(clock)) ? "" : " on " + DAY.format(time));
     }
 
     private void transition(String taskId, String transition, Map<String, Object> data, IdentityProvider identity) {
@@ -146,10 +240,12 @@ public class Tasks {
             String owner = userTasks.getUserTaskInstance(taskId, identity).map(UserTaskView::getActualOwner)
                     .orElse(null);
             if (owner != null && !owner.equals(identity.getName())) {
-                throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now: " + owner
-                        + " has claimed it");
+                throw taken(taskId, past(transition), owner, false);
             }
             throw new AccessDeniedException("Task " + taskId + " is not yours to " + transition);
+        } catch (WorkItemNotFoundException e) {
+            // The process has moved past the task: someone completed it in a transaction that committed meanwhile.
+            throw taken(taskId, past(transition), null, true);
         } catch (RuntimeException e) {
             // The engine reports a transition its lifecycle forbids (e.g. claiming a task someone else just
             // reserved) as a bare RuntimeException "Invalid transition ...", not always as UserTaskTransitionException.
@@ -158,8 +254,11 @@ public class Tasks {
             }
             UserTaskView task = userTasks.getUserTaskInstance(taskId, identity).orElse(null);
             String owner = task == null ? null : task.getActualOwner();
-            throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now"
-                    + (owner != null && !owner.equals(identity.getName()) ? ": " + owner + " has claimed it" : ""));
+            boolean finished = task == null || (task.getStatus() != null && task.getStatus().isTerminate());
+            if (finished || (owner != null && !owner.equals(identity.getName()))) {
+                throw taken(taskId, past(transition), owner, finished);
+            }
+            throw new ConflictException("Task " + taskId + " cannot be " + past(transition) + " now");
         }
     }
 
