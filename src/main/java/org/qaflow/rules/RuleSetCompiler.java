@@ -72,6 +72,21 @@ public class RuleSetCompiler {
     }
 
     public Outcome compile(Map<String, String> files, int version) {
+        // Rule code runs inside the server, so nothing reaching past the fact model is compiled at all.
+        List<RuleProblem> refused = new ArrayList<>();
+        Set<String> unparsed = new TreeSet<>();
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            if (file.getKey().endsWith(".drl") || file.getKey().endsWith(".drl.csv")) {
+                RuleSandbox.Checked checked = RuleSandbox.check(file.getKey(), file.getValue());
+                refused.addAll(checked.problems());
+                if (!checked.parsed()) {
+                    unparsed.add(file.getKey());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            return new Outcome(null, refused);
+        }
         List<RuleProblem> problems = new ArrayList<>();
         Map<Class<?>, List<Object>> data = new HashMap<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -104,6 +119,10 @@ public class RuleSetCompiler {
         }
         for (KnowledgeBuilderError error : builder.getErrors()) {
             problems.add(new RuleProblem(fileOf(error), lineOf(error), error.getMessage().trim()));
+        }
+        if (problems.isEmpty() && !unparsed.isEmpty()) {
+            // Never expected: Drools compiled what its own parser could not read, so it went unchecked.
+            unparsed.forEach(path -> problems.add(new RuleProblem(path, null, "could not be parsed to be checked")));
         }
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
