@@ -103,6 +103,8 @@ final class RuleSandbox {
             "getContextClassLoader", "forName", "newInstance", "invoke", "setAccessible", "getMethod", "getMethods",
             "getDeclaredMethod", "getDeclaredMethods", "getField", "getFields", "getDeclaredField", "getDeclaredFields",
             "getConstructor", "getConstructors", "getDeclaredConstructor", "getDeclaredConstructors", "getModule",
+            "getDeclaringClass", "getEnclosingClass", "getSuperclass", "getInterfaces", "getComponentType", "getPackage",
+            "getProtectionDomain", "getResource", "getResourceAsStream", "describeConstable", "resolveConstantDesc",
             "getRuntime", "exec", "exit", "halt", "getenv", "getProperty", "getProperties", "setProperty", "load",
             "loadLibrary", "getInteger", "getLong", "getBoolean", "wait", "notify", "notifyAll", "sleep", "now");
 
@@ -261,7 +263,7 @@ final class RuleSandbox {
             }
         } else if (descr instanceof AccumulateDescr acc) {
             if (acc.getInitCode() != null || acc.getActionCode() != null || acc.getReverseCode() != null
-                    || acc.getResultCode() != null || acc.isExternalFunction()) {
+                    || acc.getResultCode() != null) {
                 source.refuseAt(at, "accumulate", "uses accumulate with its own code, which rules may not use: use "
                         + ACCUMULATE_FUNCTIONS);
             }

@@ -50,9 +50,16 @@ public class RuleSetCompiler {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
     private final CatalogueFacts catalogue;
+    private final java.time.Duration timeLimit;
 
     public RuleSetCompiler(CatalogueFacts catalogue) {
+        this(catalogue, RuleSet.DEFAULT_TIME_LIMIT);
+    }
+
+    /** timeLimit: how long one evaluation with the compiled rules may run before it is stopped. */
+    public RuleSetCompiler(CatalogueFacts catalogue, java.time.Duration timeLimit) {
         this.catalogue = catalogue;
+        this.timeLimit = timeLimit;
     }
 
     public record Outcome(RuleSet ruleSet, List<RuleProblem> problems) {
@@ -130,7 +137,7 @@ public class RuleSetCompiler {
         KieBase kieBase = builder.newKieBase();
         Map<Class<?>, List<Object>> frozen = new HashMap<>();
         data.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new Outcome(new RuleSet(version, files, kieBase, Map.copyOf(frozen), catalogue), List.of());
+        return new Outcome(new RuleSet(version, files, kieBase, Map.copyOf(frozen), catalogue, timeLimit), List.of());
     }
 
     private static void readData(String path, String content, Map<Class<?>, List<Object>> data,

@@ -42,6 +42,7 @@ public class RuleSetRegistry {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Path rulesDir;
+    private final java.time.Duration timeLimit;
     private final ScenarioRunner scenarios = new ScenarioRunner();
     /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
     private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
@@ -55,7 +56,8 @@ public class RuleSetRegistry {
 
     public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
-                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir) {
+                           TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir,
+                           @Value("${qaflow.rules.time-limit:10s}") java.time.Duration timeLimit) {
         this.engine = engine;
         this.sets = sets;
         this.units = units;
@@ -64,6 +66,7 @@ public class RuleSetRegistry {
         this.tx = tx;
         this.json = json;
         this.rulesDir = rulesDir;
+        this.timeLimit = timeLimit;
     }
 
     public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
@@ -107,7 +110,8 @@ public class RuleSetRegistry {
     /** Builds the active rule set; called once at start-up, after the catalogue is in the database (Startup). */
     public synchronized void start() {
         // Inside a transaction: the qualifications' unit lists load lazily.
-        compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())));
+        compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())),
+                timeLimit);
         Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);
         if (current.isPresent()) {
             RuleSetRecord record = current.get();

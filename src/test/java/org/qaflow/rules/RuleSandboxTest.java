@@ -70,6 +70,7 @@ class RuleSandboxTest {
             synchronized ($c) { $c.suspend("x"); }                           | synchronized
             throw new IllegalStateException("x");                            | throw
             $c.suspend("" + Integer.getInteger("user.home"));                | getInteger
+            $c.suspend("" + Month.MAY.getDeclaringClass().getResource("/")); | getDeclaringClass
             $c.suspend("" + LocalDate.now());                                | now
             $c.suspend(drools.getRule().getName());                          | drools
             \\u0053ystem.exit(0);                                            | \\u
@@ -129,6 +130,21 @@ class RuleSandboxTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + " line 6: the attribute salience"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + " line 9: refers to Thread"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(FILE + " line 13: the attribute dialect"));
+    }
+
+    @Test
+    void builtInAccumulateFunctionsAreAllowedButAccumulateWithItsOwnCodeIsNot() {
+        String builtIn = rule("currentStatus", "$c.note(\"\" + $n);").replace("then", """
+                    Number( $n : intValue ) from accumulate( DirectClaimCheck( $o : openActions ), sum( $o ) )
+                then""");
+        String ownCode = rule("currentStatus", "$c.note(\"\" + $n);").replace("then", """
+                    Number( $n : intValue ) from accumulate( DirectClaimCheck( $o : openActions ),
+                        init( int total = 0; ), action( total += $o; ), result( total ) )
+                then""");
+
+        assertThat(check(builtIn)).isEmpty();
+        assertThat(check(ownCode)).extracting(RuleProblem::line).containsExactly(8);
+        assertThat(check(ownCode).get(0).message()).contains("accumulate with its own code");
     }
 
     @Test
