@@ -4,12 +4,27 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.runtime.KieSession;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.rules.facts.*;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+import java.time.Duration;
 import java.util.*;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -18,30 +33,35 @@ import java.util.stream.Collectors;
  */
 public final class RuleSet {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleSet.class);
+
     private final int version;
     private final Map<String, String> files;
     /** Pooled sessions: creating a fresh session per evaluation costs more than evaluating. */
     private final KieSessionsPool sessions;
     private final Map<Class<?>, List<Object>> data;
     private final CatalogueFacts catalogue;
+    private final Duration timeLimit;
 
     RuleSet(int version, Map<String, String> files, KieBase kieBase, Map<Class<?>, List<Object>> data,
-            CatalogueFacts catalogue) {
-        this(version, files, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), data, catalogue);
+            CatalogueFacts catalogue, Duration timeLimit) {
+        this(version, files, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), data, catalogue,
+                timeLimit);
     }
 
     private RuleSet(int version, Map<String, String> files, KieSessionsPool sessions, Map<Class<?>, List<Object>> data,
-                    CatalogueFacts catalogue) {
+                    CatalogueFacts catalogue, Duration timeLimit) {
         this.version = version;
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
         this.sessions = sessions;
         this.data = data;
         this.catalogue = catalogue;
+        this.timeLimit = timeLimit;
     }
 
     /** The same compiled rules under the version number they are activated as. */
     RuleSet asVersion(int newVersion) {
-        return new RuleSet(newVersion, files, sessions, data, catalogue);
+        return new RuleSet(newVersion, files, sessions, data, catalogue, timeLimit);
     }
 
     public int version() { return version; }
@@ -257,12 +277,22 @@ public final class RuleSet {
     }
 
     /**
-     * Bounds on one evaluation, so that a rule that re-triggers itself for ever (an update without no-loop), or
+     * A bound on one evaluation, so that a rule that re-triggers itself for ever (an update without no-loop), or
      * inserts facts without end until memory runs out, fails that evaluation with a clear message instead of holding
      * a request thread and the heap. Real rule sets fire tens to hundreds of rules per evaluation.
      */
     static final int MAX_FIRINGS = 50_000;
-    static final java.time.Duration MAX_TIME = java.time.Duration.ofSeconds(10);
+    static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+    /** How long each step of stopping an overrunning evaluation waits before the next, harder one. */
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+    /** Evaluations run here, so that the caller can give up on one that overruns and stop it. */
+    private static final ExecutorService EVALUATIONS = Executors.newCachedThreadPool(work -> {
+        Thread t = new Thread(work, "rules-evaluation-" + WORKERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     private static final class LimitExceeded extends RuntimeException {
         LimitExceeded(String message) {
@@ -270,35 +300,155 @@ public final class RuleSet {
         }
     }
 
-    /** One stateless session per evaluation; the listener collects the names of the rules that fired, once each. */
+    /**
+     * One pooled session per evaluation, on a worker thread with a deadline: rule code is the quality managers', and
+     * one that never ends must not hold a core and a thread until restart. The listener collects the names of the
+     * rules that fired, once each.
+     */
     private List<String> run(List<Object> facts) {
-        StatelessKieSession session = sessions.newStatelessKieSession();
-        Set<String> fired = new LinkedHashSet<>();
-        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        KieSession session = sessions.newKieSession();
+        Set<String> fired = Collections.synchronizedSet(new LinkedHashSet<>());
+        AtomicReference<String> firing = new AtomicReference<>();
         int[] firings = {0};
-        session.addEventListener(new DefaultAgendaEventListener() {
+        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                firing.set(event.getMatch().getRule().getName());
+            }
+
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 fired.add(rule);
-                if (++firings[0] > MAX_FIRINGS || System.nanoTime() > deadline) {
-                    throw new LimitExceeded("The rules were stopped after " + firings[0] + " rule firings (limits: "
-                            + MAX_FIRINGS + " firings, " + MAX_TIME.toSeconds() + " s per evaluation); the last was \""
-                            + rule + "\", which probably re-triggers itself (an update or insert without no-loop)");
+                if (++firings[0] > MAX_FIRINGS) {
+                    throw new LimitExceeded("The rules were stopped after " + firings[0] + " rule firings (limit: "
+                            + MAX_FIRINGS + " per evaluation); the last was \"" + rule + "\", which probably "
+                            + "re-triggers itself (an update or insert without no-loop)");
                 }
             }
+        };
+        session.addEventListener(listener);
+        Evaluation evaluation = new Evaluation(() -> {
+            facts.forEach(session::insert);
+            session.fireAllRules();
         });
+        Future<?> done = EVALUATIONS.submit(evaluation);
         try {
-            session.execute(facts);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
+            done.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            evaluation.stop(session, done);
+            // Not disposed: a session stopped in the middle of a rule does not go back to the pool.
+            throw new RuleEvaluationException(HttpStatus.SERVICE_UNAVAILABLE, "The rules did not finish within "
+                    + timeLimit.toMillis() / 1000.0 + " s and were stopped" + (firing.get() == null ? ""
+                    : " while \"" + firing.get() + "\" was running") + (version == 0 ? ""
+                    : "; rule set version " + version + " needs correcting by a quality manager"));
+        } catch (ExecutionException e) {
+            release(session, listener);
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
                 if (t instanceof LimitExceeded limit) {
-                    throw new org.qaflow.problem.BadRequestException(limit.getMessage());
+                    throw new BadRequestException(limit.getMessage());
                 }
             }
-            throw e;
+            // Only the rule and the kind of failure: a message computed by rule code is not shown to anyone.
+            Throwable cause = e.getCause();
+            while (cause.getCause() != null && (cause.getClass().getName().startsWith("org.drools")
+                    || cause.getClass().getName().startsWith("org.kie"))) {
+                cause = cause.getCause();
+            }
+            String rule = firing.get() == null ? "the rules" : "rule \"" + firing.get() + "\"";
+            log.warn("Rule set version {}: {} failed", version, rule, e.getCause());
+            throw new RuleEvaluationException(HttpStatus.UNPROCESSABLE_ENTITY, "The rules could not evaluate this "
+                    + "input: " + rule + (version == 0 ? "" : " of rule set version " + version) + " failed ("
+                    + cause.getClass().getSimpleName() + ")");
         }
+        release(session, listener);
         return List.copyOf(fired);
     }
 
+    /** Back to the pool, without this evaluation's listener. */
+    private static void release(KieSession session, DefaultAgendaEventListener listener) {
+        session.removeEventListener(listener);
+        session.dispose();
+    }
+
+    /** The work of one evaluation on a pool thread, stopped by the caller if it overruns. */
+    private static final class Evaluation implements Runnable {
+        private final Runnable work;
+        /** The thread running the work, while it runs; guarded by this. */
+        private Thread thread;
+        private boolean over;
+
+        Evaluation(Runnable work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (over) {
+                    return;
+                }
+                thread = Thread.currentThread();
+            }
+            try {
+                work.run();
+            } finally {
+                synchronized (this) {
+                    over = true;
+                    thread = null;
+                }
+                Thread.interrupted(); // a late interrupt must not reach the pool's next evaluation
+            }
+        }
+
+        /**
+         * Halting the session ends it between two rules; interrupting ends a rule that waits; a rule busy computing
+         * ends only by Thread.stop, the last resort, used only on this thread while it still runs this work.
+         */
+        @SuppressWarnings({"deprecation", "removal"})
+        void stop(KieSession session, Future<?> done) {
+            synchronized (this) {
+                if (thread == null) {
+                    over = true;
+                    return;
+                }
+            }
+            session.halt();
+            if (finished(done)) {
+                return;
+            }
+            synchronized (this) {
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+            if (finished(done)) {
+                return;
+            }
+            synchronized (this) {
+                if (thread != null) {
+                    log.warn("Stopping {}: a rule neither halted nor answered an interrupt", thread.getName());
+                    thread.stop();
+                }
+            }
+            finished(done);
+        }
+
+        private static boolean finished(Future<?> done) {
+            try {
+                done.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (ExecutionException | CancellationException e) {
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
 }

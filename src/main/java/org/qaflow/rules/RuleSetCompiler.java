@@ -50,9 +50,16 @@ public class RuleSetCompiler {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
 
     private final CatalogueFacts catalogue;
+    private final java.time.Duration timeLimit;
 
     public RuleSetCompiler(CatalogueFacts catalogue) {
+        this(catalogue, RuleSet.DEFAULT_TIME_LIMIT);
+    }
+
+    /** timeLimit: how long one evaluation with the compiled rules may run before it is stopped. */
+    public RuleSetCompiler(CatalogueFacts catalogue, java.time.Duration timeLimit) {
         this.catalogue = catalogue;
+        this.timeLimit = timeLimit;
     }
 
     public record Outcome(RuleSet ruleSet, List<RuleProblem> problems) {
@@ -72,6 +79,21 @@ public class RuleSetCompiler {
     }
 
     public Outcome compile(Map<String, String> files, int version) {
+        // Rule code runs inside the server, so nothing reaching past the fact model is compiled at all.
+        List<RuleProblem> refused = new ArrayList<>();
+        Set<String> unparsed = new TreeSet<>();
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            if (file.getKey().endsWith(".drl") || file.getKey().endsWith(".drl.csv")) {
+                RuleSandbox.Checked checked = RuleSandbox.check(file.getKey(), file.getValue());
+                refused.addAll(checked.problems());
+                if (!checked.parsed()) {
+                    unparsed.add(file.getKey());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            return new Outcome(null, refused);
+        }
         List<RuleProblem> problems = new ArrayList<>();
         Map<Class<?>, List<Object>> data = new HashMap<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -105,13 +127,17 @@ public class RuleSetCompiler {
         for (KnowledgeBuilderError error : builder.getErrors()) {
             problems.add(new RuleProblem(fileOf(error), lineOf(error), error.getMessage().trim()));
         }
+        if (problems.isEmpty() && !unparsed.isEmpty()) {
+            // Never expected: Drools compiled what its own parser could not read, so it went unchecked.
+            unparsed.forEach(path -> problems.add(new RuleProblem(path, null, "could not be parsed to be checked")));
+        }
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
         Map<Class<?>, List<Object>> frozen = new HashMap<>();
         data.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new Outcome(new RuleSet(version, files, kieBase, Map.copyOf(frozen), catalogue), List.of());
+        return new Outcome(new RuleSet(version, files, kieBase, Map.copyOf(frozen), catalogue, timeLimit), List.of());
     }
 
     private static void readData(String path, String content, Map<Class<?>, List<Object>> data,

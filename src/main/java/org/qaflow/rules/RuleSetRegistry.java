@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * The versions of the rules and the only way to change them: a candidate is compiled and run against the scenarios
  * before it may be activated; activation swaps the engine's snapshot in one step and is recorded with a diff.
  * The database is the system of record. Activation also writes the files to qaflow.rules-dir so disk and database
- * agree; edits made on disk are taken up only by an explicit reload, through the same checks.
+ * agree; edits made on disk are taken up only by an explicit reload, through the same checks, and a start rewrites a
+ * folder that differs from the active version.
  */
 @Service
 public class RuleSetRegistry {
@@ -45,6 +46,7 @@ public class RuleSetRegistry {
     private final Path rulesDir;
     private final Clock clock;
     private final BundledDefaults defaults;
+    private final java.time.Duration timeLimit;
     private final ScenarioRunner scenarios = new ScenarioRunner();
     /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
     private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
@@ -59,7 +61,8 @@ public class RuleSetRegistry {
     public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
                            TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir,
-                           Clock clock, BundledDefaults defaults) {
+                           Clock clock, BundledDefaults defaults,
+                           @Value("${qaflow.rules.time-limit:10s}") java.time.Duration timeLimit) {
         this.engine = engine;
         this.sets = sets;
         this.units = units;
@@ -70,6 +73,7 @@ public class RuleSetRegistry {
         this.rulesDir = rulesDir;
         this.clock = clock;
         this.defaults = defaults;
+        this.timeLimit = timeLimit;
     }
 
     public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
@@ -113,7 +117,8 @@ public class RuleSetRegistry {
     /** Builds the active rule set; called once at start-up, after the catalogue is in the database (Startup). */
     public synchronized void start() {
         // Inside a transaction: the qualifications' unit lists load lazily.
-        compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())));
+        compiler = new RuleSetCompiler(tx.execute(status -> CatalogueFacts.of(units.findAll(), qualifications.findAll())),
+                timeLimit);
         Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);
         if (current.isPresent()) {
             RuleSetRecord record = current.get();
@@ -123,14 +128,7 @@ public class RuleSetRegistry {
                         + " no longer compiles: " + outcome.problems());
             }
             engine.activate(outcome.ruleSet());
-            if (!Files.isDirectory(rulesDir)) {
-                writeDisk(record.getFiles());
-                log.info("No rules folder at {}: active version {} written there", rulesDir.toAbsolutePath(),
-                        record.getVersion());
-            } else if (!readDisk().equals(record.getFiles())) {
-                log.warn("The files in {} differ from active rule set version {}; POST /api/rules/reload checks "
-                        + "and activates them", rulesDir, record.getVersion());
-            }
+            repairDisk(record);
             log.info("Rule set version {} active", record.getVersion());
             return;
         }
@@ -342,12 +340,69 @@ public class RuleSetRegistry {
                 }
             }
             for (Map.Entry<String, String> file : files.entrySet()) {
-                Path target = rulesDir.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                writeAtomically(rulesDir.resolve(file.getKey()), file.getValue());
             }
         } catch (IOException e) {
             log.warn("Activated rules could not be written to {}: {}", rulesDir, e.getMessage());
+        }
+    }
+
+    /**
+     * A file is either its old or its new content, never a half-written one: written beside the target under a hidden
+     * name (which readDisk skips) and renamed over it in one step, so a process killed meanwhile leaves no torn file.
+     */
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * The database is the system of record: at start, a rules-dir that differs from the active version (a file
+     * truncated by a killed activation, edited, added or removed) is rewritten from it. A differing file's content
+     * is kept beside it as a hidden .NAME.on-disk copy, so an edit made on disk is not lost; reload skips hidden files.
+     */
+    private void repairDisk(RuleSetRecord active) {
+        Map<String, String> disk = readDisk();
+        Map<String, String> files = active.getFiles();
+        if (disk.equals(files)) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, String> onDisk : disk.entrySet()) {
+                if (!onDisk.getValue().equals(files.get(onDisk.getKey())) && !onDisk.getValue().isEmpty()) {
+                    Path file = rulesDir.resolve(onDisk.getKey());
+                    writeAtomically(file.resolveSibling("." + file.getFileName() + ".on-disk"), onDisk.getValue());
+                }
+            }
+            List<String> differing = new ArrayList<>();
+            for (String path : new TreeSet<>(disk.keySet())) {
+                if (!files.containsKey(path)) {
+                    differing.add(path + " (not in the active version, removed)");
+                }
+            }
+            files.forEach((path, content) -> {
+                if (!content.equals(disk.get(path))) {
+                    differing.add(path + (disk.containsKey(path) ? disk.get(path).isEmpty() ? " (empty)" : " (differed)"
+                            : " (missing)"));
+                }
+            });
+            writeDisk(files);
+            log.warn("Rewrote {} in {} from active rule set version {}; what was on disk is kept as hidden "
+                    + ".NAME.on-disk copies", differing, rulesDir, active.getVersion());
+        } catch (IOException e) {
+            log.warn("The files in {} differ from active rule set version {} and could not be rewritten: {}",
+                    rulesDir, active.getVersion(), e.getMessage());
         }
     }
 

@@ -24,6 +24,8 @@ public class ScenarioRunner {
     private static final List<String> KINDS =
             List.of("combination", "staffEligibility", "iqaSampling", "eqaSample", "directClaim");
 
+    private static final String TIMED_OUT = "stopped: ";
+
     public record Result(int scenariosRun, List<RuleProblem> problems, List<ScenarioFailure> failures) {
     }
 
@@ -63,7 +65,12 @@ public class ScenarioRunner {
                     continue;
                 }
                 run++;
-                failures.addAll(check(path, name, rules, kind.get(), scenario.get(kind.get()), expect));
+                List<ScenarioFailure> found = check(path, name, rules, kind.get(), scenario.get(kind.get()), expect);
+                failures.addAll(found);
+                if (found.stream().anyMatch(f -> f.actual().startsWith(TIMED_OUT))) {
+                    // One evaluation stopped at the time limit refuses the set; more would only burn a core each.
+                    return new Result(run, problems, failures);
+                }
             }
         }
         return new Result(run, problems, failures);
@@ -75,6 +82,10 @@ public class ScenarioRunner {
         String error = null;
         try {
             actual = JSON.valueToTree(evaluate(rules, kind, input));
+        } catch (RuleEvaluationException e) {
+            // Stopped or failed rules: only qaflow's own account of it, whatever the rule code computed.
+            String what = e.getStatusCode().value() == 503 ? TIMED_OUT : "refused: ";
+            return List.of(new ScenarioFailure(file, name, "input", "rules that finish", what + e.getMessage()));
         } catch (BadRequestException | IllegalArgumentException | JsonProcessingException e) {
             actual = JSON.createObjectNode();
             error = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();

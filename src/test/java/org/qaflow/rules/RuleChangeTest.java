@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ class RuleChangeTest {
     static void dirs(DynamicPropertyRegistry registry) {
         registry.add("qaflow.data-dir", DATA::toString);
         registry.add("qaflow.rules-dir", RULES::toString);
+        registry.add("qaflow.rules.time-limit", () -> "5s");
     }
 
     @LocalServerPort
@@ -224,5 +227,110 @@ class RuleChangeTest {
                 Map.of("files", Map.of("../outside.drl", "rule")));
         assertThat(escape.status()).isEqualTo(400);
         assertThat(escape.body().get("detail").asText()).contains("../outside.drl");
+    }
+    /** A rule file with one more rule appended (and java.util.Collections imported, which rules may use). */
+    private static String withRule(String drl, String condition, String consequence) {
+        if (consequence.contains("Collections.")) {
+            drl = drl.replace("import org.qaflow.rules.facts.*",
+                    "import org.qaflow.rules.facts.*\nimport java.util.Collections");
+        }
+        return drl + "\nrule \"Probe\"\nwhen\n    " + condition + "\nthen\n    " + consequence + "\nend\n";
+    }
+
+    @Test
+    @Order(8)
+    void ruleCodeReachingPastTheFactModelIsRefusedWithFileAndLineBeforeAnythingRuns() {
+        int before = activeVersion();
+        String drl = file("combination/combination.drl");
+        String hostile = withRule(drl, "$c : CombinationCheck( )",
+                "$c.unmet(System.getProperty(\"user.name\") + new java.io.File(\"/etc/passwd\").exists());");
+        int consequenceLine = (int) hostile.substring(0, hostile.indexOf("$c.unmet(System")).lines().count();
+
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/combination.drl", hostile);
+
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode error = r.body().get("compileErrors").get(0);
+        assertThat(error.get("file").asText()).isEqualTo("combination/combination.drl");
+        assertThat(error.get("line").asInt()).isEqualTo(consequenceLine);
+        assertThat(error.get("message").asText()).startsWith("refers to System, which rules may not use");
+        assertThat(r.body().get("detail").asText())
+                .contains("combination/combination.drl line " + consequenceLine + ": refers to System")
+                .doesNotContain("root");
+        assertThat(r.body().get("scenarioFailures")).isEmpty();
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void aScenarioFailureShowsNoTextComputedByTheRuleThatFailed() {
+        String drl = file("combination/combination.drl");
+        String failing = withRule(drl, "$c : CombinationCheck( )",
+                "$c.unmet(\"title \" + Integer.parseInt($c.getQualificationTitle()));");
+
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/combination.drl", failing);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("compileErrors")).isEmpty();
+        JsonNode failure = r.body().get("scenarioFailures").get(0);
+        assertThat(failure.get("actual").asText())
+                .contains("rule \"Probe\"").contains("failed (NumberFormatException)");
+        // The exception's own message would carry the qualification title the rule computed with.
+        assertThat(r.body().toString()).doesNotContain("For input string")
+                .doesNotContain("Level 4 Certificate in Professional Sales");
+    }
+
+    @Test
+    @Order(10)
+    void aCandidateThatNeverFinishesIsStoppedAndRefused() {
+        int before = activeVersion();
+        String drl = file("combination/combination.drl");
+        String endless = withRule(drl, "$c : CombinationCheck( )", ENDLESS);
+
+        long start = System.nanoTime();
+        RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/combination.drl", endless);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("scenarioFailures")).hasSize(1);
+        assertThat(r.body().get("scenarioFailures").get(0).get("actual").asText())
+                .contains("did not finish within 5.0 s and were stopped while \"Probe\" was running");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertNoRuleStillComputing();
+        assertThat(activeVersion()).isEqualTo(before);
+    }
+
+    /** No loop, no sleep, only allowed classes, and yet minutes of work: what only the time limit can stop. */
+    static final String ENDLESS =
+            "$c.unmet(\"distinct: \" + Collections.nCopies(Integer.MAX_VALUE, \"x\").stream().distinct().count());";
+
+    @Test
+    @Order(11)
+    void anActiveRuleThatNeverFinishesForOneInputIsStoppedAndTheServerKeepsAnswering() {
+        String drl = file("combination/combination.drl");
+        // No scenario has three units, so this passes them all, as the attack in the issue did.
+        String endless = withRule(drl, "$c : CombinationCheck( unitRefs.size() == 3 )", ENDLESS);
+        RulesTestSupport.Response proposed = api.put("qm", "/api/rules/files/combination/combination.drl", endless);
+        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
+        long candidate = proposed.body().get("candidate").asLong();
+        assertThat(api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).status())
+                .isEqualTo(200);
+
+        RulesTestSupport.Response stopped = api.post("provider", "/api/rules/combination",
+                Map.of("qualification", "610/3769/2", "units", List.of("L4B2", "L4C1", "L4C3")));
+
+        assertThat(stopped.status()).isEqualTo(503);
+        assertThat(stopped.body().get("detail").asText()).contains("did not finish within 5.0 s and were stopped");
+        assertNoRuleStillComputing();
+        assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+    }
+
+    private static void assertNoRuleStillComputing() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean computing = true;
+        while (computing && System.nanoTime() < deadline) {
+            computing = Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                    .anyMatch(frame -> frame.getClassName().contains("DistinctOps"));
+        }
+        assertThat(computing).as("a stopped rule is still running").isFalse();
     }
 }
