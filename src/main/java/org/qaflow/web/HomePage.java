@@ -43,7 +43,14 @@ public class HomePage {
     }
 
     @GetMapping("/login")
-    public String login() {
+    public String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        // A failed form login leaves its reason in the session; a throttled one must say when to try again.
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof org.qaflow.security.LoginThrottle.LoginThrottledException throttled) {
+            session.removeAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("throttled", throttled.getMessage());
+        }
         return "login";
     }
 
