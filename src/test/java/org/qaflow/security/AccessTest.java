@@ -103,6 +103,31 @@ class AccessTest extends JourneyTestBase {
         assertThat(get("provider", "/api/rules/decisions/999999999").status()).isEqualTo(404);
     }
 
+    @Test
+    void aProviderCannotLearnFromRegistrationThatAnotherCentreHasTheSameUln() {
+        String uln = newUln();
+        assertThat(register("provider", uln, "610/3751/5", "assessor").status()).isEqualTo(201);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("firstName", "Rosa");
+        body.put("lastName", "Elsewhere");
+        body.put("dateOfBirth", "1990-02-02");
+        body.put("uln", uln);
+        body.put("qualification", "610/3751/5");
+        body.put("assessor", "assessor2");
+        Response elsewhere = post("provider2", "/api/claims", body);
+        assertThat(elsewhere.status()).as("the same answer as for a ULN nobody has registered: " + elsewhere.raw())
+                .isEqualTo(201);
+        assertThat(elsewhere.body().get("learner").asText()).isEqualTo("Rosa Elsewhere");
+        assertThat(elsewhere.body().get("centre").asText()).isEqualTo("RVT02");
+
+        Response again = post("provider2", "/api/claims", body);
+        assertThat(again.status()).as("a centre's own duplicate is still refused").isEqualTo(409);
+        assertThat(again.detail()).doesNotContain("NSA01").doesNotContain("another centre");
+        assertThat(get("provider", "/api/claims?size=200").raw()).as("NSA01's record is untouched")
+                .contains("Learner " + uln).doesNotContain("Rosa Elsewhere");
+    }
+
     /** A browser session on the pages (form login with its CSRF token), without a browser. */
     record Pages(HttpClient client, int port) {
 
