@@ -3,12 +3,9 @@ package org.qaflow.certification;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.learner.Claim;
-import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.problem.NotFoundException;
-import org.qaflow.security.AppUser;
-import org.qaflow.security.CentreAccess;
-import org.qaflow.security.CurrentUser;
+import org.qaflow.security.AccessPolicy;
 import org.qaflow.web.PdfRenderer;
 import org.qaflow.web.WebPage;
 import org.springframework.http.HttpHeaders;
@@ -28,20 +25,16 @@ import java.util.List;
 @WebPage
 public class CertificatePages {
 
-    private final ClaimRepository claims;
     private final QualificationRepository qualifications;
     private final UnitRepository units;
-    private final CentreAccess access;
-    private final CurrentUser currentUser;
+    private final AccessPolicy access;
     private final PdfRenderer pdf;
 
-    public CertificatePages(ClaimRepository claims, QualificationRepository qualifications, UnitRepository units,
-                            CentreAccess access, CurrentUser currentUser, PdfRenderer pdf) {
-        this.claims = claims;
+    public CertificatePages(QualificationRepository qualifications, UnitRepository units, AccessPolicy access,
+                            PdfRenderer pdf) {
         this.qualifications = qualifications;
         this.units = units;
         this.access = access;
-        this.currentUser = currentUser;
         this.pdf = pdf;
     }
 
@@ -65,9 +58,7 @@ public class CertificatePages {
     }
 
     private void fill(long claimId, Model model) {
-        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no claim " + claimId));
-        AppUser user = currentUser.get();
-        access.check(user, claim.getCentre(), "Claim " + claimId);
+        Claim claim = access.claim(claimId);
         if (claim.getCertificateNumber() == null) {
             throw new NotFoundException("Claim " + claimId + " has no certificate yet: " + claim.getStatus().words());
         }

@@ -10,19 +10,15 @@ import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
-import org.qaflow.security.AppUser;
-import org.qaflow.security.CentreAccess;
+import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
-import org.qaflow.security.Role;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /** The claim journey as providers, assessors, IQAs, EQAs and quality managers see it; each sees only their centres. */
 @RestController
@@ -35,11 +31,11 @@ public class ClaimController {
     private final QualificationRepository qualifications;
     private final RegistrationService registration;
     private final AssessmentService assessment;
-    private final CentreAccess access;
+    private final AccessPolicy access;
     private final CurrentUser currentUser;
 
     public ClaimController(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
-                           RegistrationService registration, AssessmentService assessment, CentreAccess access,
+                           RegistrationService registration, AssessmentService assessment, AccessPolicy access,
                            CurrentUser currentUser) {
         this.claims = claims;
         this.events = events;
@@ -65,11 +61,8 @@ public class ClaimController {
     public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        AppUser user = currentUser.get();
-        Set<Long> centres = access.visibleCentreIds(user);
-        return Paging.page(claims.findByCentreIdInOrderById(centres).stream()
+        return Paging.page(access.claims(currentUser.get()).stream()
                 .filter(c -> status == null || c.getStatus() == status)
-                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
                 .toList(), page, size).stream().map(this::view).toList();
     }
 
@@ -126,13 +119,7 @@ public class ClaimController {
     }
 
     private Claim visible(long id) {
-        Claim claim = claims.findById(id).orElseThrow(() -> new NotFoundException("There is no claim " + id));
-        AppUser user = currentUser.get();
-        access.check(user, claim.getCentre(), "Claim " + id);
-        if (user.getRole() == Role.ASSESSOR && !user.getUsername().equals(claim.getAssessor().getUsername())) {
-            throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
-        }
-        return claim;
+        return access.claim(id);
     }
 
     private ClaimView view(Claim c) {

@@ -5,13 +5,11 @@ import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
-import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
+import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
-import org.qaflow.security.Role;
 import org.qaflow.web.WebPage;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -33,25 +31,25 @@ public class ClaimPages {
 
     static final int PAGE_SIZE = 20;
 
-    private final ClaimRepository claims;
     private final ClaimEventRepository events;
     private final QualificationRepository qualifications;
     private final StaffRepository staff;
     private final RegistrationService registration;
     private final RegistrationUpload upload;
     private final CentreAccess access;
+    private final AccessPolicy policy;
     private final CurrentUser currentUser;
 
-    public ClaimPages(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
+    public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
-                      CentreAccess access, CurrentUser currentUser) {
-        this.claims = claims;
+                      CentreAccess access, AccessPolicy policy, CurrentUser currentUser) {
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;
         this.registration = registration;
         this.upload = upload;
         this.access = access;
+        this.policy = policy;
         this.currentUser = currentUser;
     }
 
@@ -61,8 +59,7 @@ public class ClaimPages {
                        @RequestParam(defaultValue = "1") int page, Model model) {
         AppUser user = currentUser.get();
         String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        List<Claim> all = claims.findByCentreIdInOrderById(access.visibleCentreIds(user)).stream()
-                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+        List<Claim> all = policy.claims(user).stream()
                 .filter(c -> status == null || c.getStatus() == status)
                 .filter(c -> needle.isEmpty() || (c.getLearner().getFirstName() + " " + c.getLearner().getLastName()
                         + " " + c.getLearner().getUln() + " " + c.getQan()).toLowerCase(Locale.ROOT).contains(needle))
@@ -90,8 +87,7 @@ public class ClaimPages {
         AppUser user = currentUser.get();
         String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
         StringBuilder csv = new StringBuilder("learner,uln,centre,qualification,assessor,status,certificate\r\n");
-        claims.findByCentreIdInOrderById(access.visibleCentreIds(user)).stream()
-                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
+        policy.claims(user).stream()
                 .filter(c -> status == null || c.getStatus() == status)
                 .map(ClaimPages::row)
                 .filter(r -> needle.isEmpty() || (r.learner() + " " + r.uln() + " " + r.qan()).toLowerCase(Locale.ROOT)
@@ -119,7 +115,7 @@ public class ClaimPages {
     @GetMapping("/claims/{id}")
     @Transactional(readOnly = true)
     public String claim(@PathVariable long id, Model model) {
-        Claim claim = visible(id);
+        Claim claim = policy.claim(id);
         model.addAttribute("claim", row(claim));
         model.addAttribute("qualification", qualifications.findById(claim.getQan()).map(q -> q.getTitle()).orElse(""));
         // Copied out: the view renders after the transaction, where lazy collections cannot load.
@@ -132,16 +128,7 @@ public class ClaimPages {
     public record UnitRow(String unitRef, String words) {
     }
 
-    /** The same visibility as the API: the user's centres only, and an assessor only their own learners. */
-    Claim visible(long id) {
-        Claim claim = claims.findById(id).orElseThrow(() -> new NotFoundException("There is no claim " + id));
-        AppUser user = currentUser.get();
-        access.check(user, claim.getCentre(), "Claim " + id);
-        if (user.getRole() == Role.ASSESSOR && !user.getUsername().equals(claim.getAssessor().getUsername())) {
-            throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
-        }
-        return claim;
-    }
+
 
     /** The form's fields as typed, so an error loses nothing. */
     public static class RegistrationForm {

@@ -8,5 +8,7 @@ public interface LearnerRepository extends JpaRepository<Learner, Long> {
 
     Optional<Learner> findByUln(String uln);
 
+    Optional<Learner> findByCentreIdAndUln(Long centreId, String uln);
+
     List<Learner> findByCentreIdOrderByLastNameAscFirstNameAsc(Long centreId);
 }

@@ -135,10 +135,9 @@ public class RegistrationService {
                     + "for learners aged " + MINIMUM_AGE + " and over");
         }
         List<String> unitRefs = unitsFor(qualification, r.units());
-        Learner learner = learners.findByUln(r.uln()).orElse(null);
-        if (learner != null && !learner.getCentre().getId().equals(centre.getId())) {
-            throw new ConflictException("uln: learner " + r.uln() + " is registered with another centre");
-        }
+        // A ULN is a person's national number, and a person may study at several centres: each centre keeps its own
+        // record of them, so registering here never tells a provider whether, or where, anyone else registered them.
+        Learner learner = learners.findByCentreIdAndUln(centre.getId(), r.uln()).orElse(null);
         if (learner != null && claims.existsByLearnerIdAndQan(learner.getId(), qan)) {
             throw new ConflictException("Learner " + r.uln() + " is already registered on " + qan);
         }

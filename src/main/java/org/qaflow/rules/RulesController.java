@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,16 +30,16 @@ public class RulesController {
     private final RuleEngine engine;
     private final RuleSetRegistry registry;
     private final DecisionLog decisions;
-    private final RuleDecisionRepository decisionRecords;
+    private final AccessPolicy access;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
 
     public RulesController(RuleEngine engine, RuleSetRegistry registry, DecisionLog decisions,
-                           RuleDecisionRepository decisionRecords, CurrentUser currentUser, ObjectMapper json) {
+                           AccessPolicy access, CurrentUser currentUser, ObjectMapper json) {
         this.engine = engine;
         this.registry = registry;
         this.decisions = decisions;
-        this.decisionRecords = decisionRecords;
+        this.access = access;
         this.currentUser = currentUser;
         this.json = json;
     }
@@ -93,9 +94,10 @@ public class RulesController {
         return recorded("direct-claim", result.ruleSetVersion(), result.firedRules(), facts, result);
     }
 
+    /** Only the quality manager and whoever asked for the decision (AccessPolicy). */
     @GetMapping("/decisions/{id}")
     public RuleDecision decision(@PathVariable long id) {
-        return decisionRecords.findById(id).orElseThrow(() -> new NotFoundException("There is no rule decision " + id));
+        return access.decision(id);
     }
 
     @GetMapping("/version")

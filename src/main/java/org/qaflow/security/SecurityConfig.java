@@ -60,13 +60,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, java.time.Clock clock,
-                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.max-failures:5}") int maxFailures,
-                            @org.springframework.beans.factory.annotation.Value("${qaflow.login.lockout:PT1M}") java.time.Duration lockout)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http
-            .addFilterBefore(new LoginThrottle(json, maxFailures, lockout, clock),
-                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -82,12 +77,22 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Remembers a checked password briefly so stateless Basic requests do not each pay for BCrypt. */
+    /**
+     * The one place both login paths check a password: throttled per account and address (LoginThrottle), then
+     * remembered briefly so stateless Basic requests do not each pay for BCrypt.
+     */
     @Bean
-    CachingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-            java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${qaflow.login.remember:PT2M}") java.time.Duration remember) {
-        return new CachingAuthenticationProvider(users, passwords, remember, clock);
+    LoginThrottle authenticationProvider(UserDetailsService users, PasswordEncoder passwords, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.remember:PT2M}") java.time.Duration remember,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.max-failures:5}") int maxFailures,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.lockout:PT1M}") java.time.Duration lockout,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.account-failures:20}") int accountFailures,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.account-window:PT15M}") java.time.Duration accountWindow,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.account-spacing:PT2S}") java.time.Duration accountSpacing,
+            @org.springframework.beans.factory.annotation.Value("${qaflow.login.max-wait:PT10S}") java.time.Duration maxWait) {
+        return new LoginThrottle(new CachingAuthenticationProvider(users, passwords, remember, clock),
+                new LoginThrottle.Settings(maxFailures, lockout, accountFailures, accountWindow, accountSpacing, maxWait),
+                clock);
     }
 
     @Bean
@@ -113,6 +118,11 @@ public class SecurityConfig {
                 response.setHeader("Retry-After", "10");
                 write(json, response, HttpStatus.SERVICE_UNAVAILABLE, org.qaflow.problem.DatabaseUnavailable.DETAIL,
                         request.getRequestURI());
+                return;
+            }
+            if (e instanceof LoginThrottle.LoginThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                write(json, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage(), request.getRequestURI());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"qaflow\"");

@@ -4,12 +4,11 @@ import org.qaflow.problem.Paging;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
-import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimStatus;
+import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
-import org.qaflow.security.Role;
 import org.qaflow.workflow.TaskController;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,17 +27,17 @@ public class HomePage {
 
     private final CurrentUser currentUser;
     private final TaskController tasks;
-    private final ClaimRepository claims;
+    private final AccessPolicy policy;
     private final EqaVisitRepository visits;
     private final CentreRepository centres;
     private final CentreAccess access;
     private final Clock clock;
 
-    public HomePage(CurrentUser currentUser, TaskController tasks, ClaimRepository claims, EqaVisitRepository visits,
+    public HomePage(CurrentUser currentUser, TaskController tasks, AccessPolicy policy, EqaVisitRepository visits,
                     CentreRepository centres, CentreAccess access, Clock clock) {
         this.currentUser = currentUser;
         this.tasks = tasks;
-        this.claims = claims;
+        this.policy = policy;
         this.visits = visits;
         this.centres = centres;
         this.access = access;
@@ -46,7 +45,14 @@ public class HomePage {
     }
 
     @GetMapping("/login")
-    public String login() {
+    public String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        // A failed form login leaves its reason in the session; a throttled one must say when to try again.
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof org.qaflow.security.LoginThrottle.LoginThrottledException throttled) {
+            session.removeAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("throttled", throttled.getMessage());
+        }
         return "login";
     }
 
@@ -71,9 +77,7 @@ public class HomePage {
         AppUser user = currentUser.get();
         model.addAttribute("tasks", tasks.mine(0, Paging.MAX_SIZE).stream().map(t -> new TaskLine(t, taskLink(t))).toList());
         var visible = access.visibleCentreIds(user);
-        var mine = claims.findByCentreIdInOrderById(visible).stream()
-                .filter(c -> user.getRole() != Role.ASSESSOR || user.getUsername().equals(c.getAssessor().getUsername()))
-                .toList();
+        var mine = policy.claims(user);
         // Claims that wait on someone other than the assessor or IQA: the provider and EQA must see them first.
         model.addAttribute("waiting", mine.stream().filter(c -> c.getStatus() == ClaimStatus.AWAITING_FIRST_EQA_VISIT
                 || c.getStatus() == ClaimStatus.HELD_BY_EQA || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)

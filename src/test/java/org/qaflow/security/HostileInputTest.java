@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What an attacker or a careless user sends: SQL and script in free text, other centres' ids, broken and oversized
- * bodies, password guessing. Each gets a clear refusal or is stored exactly as typed, and nothing else changes.
+ * bodies (password guessing is LoginThrottleTest's). Each gets a clear refusal or is stored exactly as typed, and
+ * nothing else changes.
  */
 class HostileInputTest extends JourneyTestBase {
 
@@ -150,21 +151,6 @@ class HostileInputTest extends JourneyTestBase {
         assertThat(tooLong.detail()).contains("too long");
 
         assertThat(jdbc.queryForObject("select count(*) from learner", Integer.class)).isEqualTo(learners);
-    }
-
-    @Test
-    void passwordGuessingLocksTheUsernameForAWhileWithA429() {
-        jdbc.update("insert into app_user (username, password_hash, role, display_name, centre_id, enabled) select "
-                + "'guessed', password_hash, role, 'Target of guessing', centre_id, enabled from app_user where username = 'qm'");
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(http.withBasicAuth("guessed", "guess" + attempt).getForEntity("/api/units", String.class)
-                    .getStatusCode().value()).as("attempt " + attempt).isEqualTo(401);
-        }
-        ResponseEntity<String> locked = http.withBasicAuth("guessed", PASSWORD).getForEntity("/api/units", String.class);
-        assertThat(locked.getStatusCode().value()).as("even the right password waits").isEqualTo(429);
-        assertThat(locked.getBody()).contains("Too many failed logins for 'guessed'");
-        assertThat(locked.getHeaders().getFirst("Retry-After")).isNotBlank();
-        assertThat(get("qm", "/api/units").status()).as("other users are not affected").isEqualTo(200);
     }
 
     @Test
