@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Schema migration 9.14: a ULN is unique per centre, not across centres. With one learner row per ULN everywhere, a
+ * Schema migration 7.5: a ULN is unique per centre, not across centres. With one learner row per ULN everywhere, a
  * provider typing a ULN another centre had registered learnt so from the refusal. Written in Java because the
  * unique constraint V1 created has a generated name that differs between H2 and PostgreSQL; it is looked up in the
  * standard information schema. Spring Boot hands JavaMigration beans to Flyway.
@@ -22,7 +22,7 @@ public class LearnerUlnPerCentre implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9.14");
+        return MigrationVersion.fromVersion("7.5");
     }
 
     @Override
@@ -32,7 +32,7 @@ public class LearnerUlnPerCentre implements JavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return 914;
+        return 75;
     }
 
     @Override
