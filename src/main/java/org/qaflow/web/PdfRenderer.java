@@ -8,12 +8,14 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a printable page's template as PDF. Those templates are well-formed XHTML with inline styles and no
- * context-relative links, because the PDF renderer parses XML and runs outside a web request.
+ * Renders a printable page's template as PDF. Those templates are well-formed XHTML with no context-relative links,
+ * because the PDF renderer parses XML and runs outside a web request. Their stylesheets are the pages' own
+ * (/css/..., no inline styles, which the Content-Security-Policy refuses), read here from the classpath.
  */
 @Component
 public class PdfRenderer {
@@ -30,10 +32,20 @@ public class PdfRenderer {
         context.setVariable("pdf", true);
         String html = templates.process(template, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).useUriResolver(PdfRenderer::stylesheet)
+                    .toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Our own stylesheets only: the renderer fetches nothing else (no file, no network). */
+    private static String stylesheet(String base, String uri) {
+        if (uri == null || !uri.matches("/css/[a-z-]+\\.css")) {
+            return null;
+        }
+        URL css = PdfRenderer.class.getResource("/static" + uri);
+        return css == null ? null : css.toExternalForm();
     }
 }

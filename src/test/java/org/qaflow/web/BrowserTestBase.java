@@ -13,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qaflow.support.TestDirs;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +69,8 @@ public abstract class BrowserTestBase {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1366,900");
+        // Keeps the console, where chromium reports what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // Debian's chromium-driver matches Debian's chromium, so Selenium Manager never downloads anything.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("qaflow.chromedriver", "/usr/bin/chromedriver")))
@@ -154,6 +160,14 @@ public abstract class BrowserTestBase {
                 if (document.readyState !== 'complete') return null;
                 var token = document.querySelector('meta[name="qaflow-render"]');
                 return token ? token.content : '';""");
+    }
+
+    /** What the browser refused under the Content-Security-Policy since the last call (chromium logs each refusal). */
+    protected List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     /** Sets a field's value directly: date inputs and long textareas are typed differently per locale and slowly. */
