@@ -2,6 +2,7 @@ package org.qaflow.centre;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.qaflow.problem.Refuses;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
@@ -41,6 +42,7 @@ public class CentreController {
     @PreAuthorize("hasAnyRole('QUALITY_MANAGER', 'EQA')")
     @Transactional(readOnly = true)
     @Operation(summary = "What the rules recommend for the centre's direct claim status, and why")
+    @Refuses(status = 403, when = "Only quality managers, and the EQA of the centre, may see this")
     public DirectClaimRecommendation recommendation(@PathVariable String code) {
         Centre centre = directClaim.centre(code);
         access.check(currentUser.get(), centre, "Centre " + code);

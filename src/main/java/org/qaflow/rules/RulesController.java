@@ -3,6 +3,7 @@ package org.qaflow.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.problem.Refuses;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -155,6 +156,7 @@ public class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @PreAuthorize(QM)
+    @Refuses(status = 409, when = "The candidate was refused, is active, or is based on an old version")
     public RuleSetRegistry.VersionView activate(@PathVariable long id) {
         return registry.activate(id, user());
     }
@@ -174,6 +176,7 @@ public class RulesController {
 
     @PostMapping("/versions/{version}/rollback")
     @PreAuthorize(QM)
+    @Refuses(status = 409, when = "That version is already active")
     public RuleSetRegistry.VersionView rollback(@PathVariable int version) {
         return registry.rollback(version, user());
     }
