@@ -56,7 +56,7 @@ class ProblemResponsesDoc {
             }
             if (body) {
                 add(responses, "413", "The request body is larger than qaflow accepts");
-                add(responses, "415", "The request body is not JSON");
+                add(responses, "415", "The request body is of a type this call does not take");
             }
             add(responses, "429", "Too many failed logins for this user name; try again later");
             add(responses, "503", "The database is unreachable; nothing was changed, try again (Retry-After)");

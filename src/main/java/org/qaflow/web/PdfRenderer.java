@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders a printable page's template as PDF. Those templates are well-formed XHTML with no context-relative links,
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 @Component
 public class PdfRenderer {
+
+    private static final Pattern STYLESHEET = Pattern.compile("(/css/[a-z-]+\\.css)$");
 
     private final SpringTemplateEngine templates;
 
@@ -40,12 +44,20 @@ public class PdfRenderer {
         }
     }
 
-    /** Our own stylesheets only: the renderer fetches nothing else (no file, no network). */
+    /**
+     * Our own stylesheets only: the renderer fetches nothing else (no file, no network). It asks twice, with the
+     * link's href and then with the address this gave, so both are answered with the same classpath address.
+     */
     private static String stylesheet(String base, String uri) {
-        if (uri == null || !uri.matches("/css/[a-z-]+\\.css")) {
+        Matcher css = uri == null ? null : STYLESHEET.matcher(uri);
+        if (css == null || !css.find()) {
             return null;
         }
-        URL css = PdfRenderer.class.getResource("/static" + uri);
-        return css == null ? null : css.toExternalForm();
+        URL resolved = PdfRenderer.class.getResource("/static" + css.group(1));
+        if (resolved == null) {
+            return null;
+        }
+        String address = resolved.toExternalForm();
+        return uri.equals(css.group(1)) || uri.equals(address) ? address : null;
     }
 }
