@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.HumanText;
+import org.qaflow.problem.Refuses;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
@@ -44,6 +45,7 @@ public class CentreController {
     @PreAuthorize("hasAnyRole('QUALITY_MANAGER', 'EQA')")
     @Transactional(readOnly = true)
     @Operation(summary = "What the rules recommend for the centre's direct claim status, and why")
+    @Refuses(status = 403, when = "Only quality managers, and the EQA of the centre, may see this")
     public DirectClaimRecommendation recommendation(@PathVariable String code) {
         Centre centre = directClaim.centre(code);
         access.check(currentUser.get(), centre, "Centre " + code);

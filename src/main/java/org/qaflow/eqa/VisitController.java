@@ -7,6 +7,7 @@ import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.problem.Refuses;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
@@ -54,6 +55,9 @@ public class VisitController {
     @PreAuthorize("hasAnyRole('EQA', 'QUALITY_MANAGER')")
     @Transactional
     @io.swagger.v3.oas.annotations.Operation(summary = "Open a visit to a centre now; its EQA gets the planning task")
+    @Refuses(status = 403, when = "Only the centre's EQA or a quality manager may open a visit")
+    @Refuses(status = 404, when = "There is no such centre")
+    @Refuses(status = 409, when = "The centre already has a visit open, or has no EQA appointed")
     public VisitView open(@Valid @RequestBody OpenVisit request) {
         Centre centre = centres.findByCode(request.centre())
                 .orElseThrow(() -> new NotFoundException("There is no centre " + request.centre()));
@@ -61,6 +65,7 @@ public class VisitController {
     }
 
     @GetMapping("/{id}")
+    @Refuses(status = 403, when = "The visit is of a centre you do not work with")
     public VisitView get(@PathVariable long id) {
         EqaVisit visit = visits.findById(id).orElseThrow(() -> new NotFoundException("There is no EQA visit " + id));
         AppUser user = currentUser.get();

@@ -10,6 +10,7 @@ import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
+import org.qaflow.problem.Refuses;
 import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,7 @@ public class ClaimController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "Register a learner on a qualification at the provider's own centre")
     @Transactional
+    @Refuses(status = 409, when = "The learner is already registered on it at this centre")
     public ClaimView register(@Valid @RequestBody RegistrationService.Registration request) {
         return view(registration.register(request, currentUser.get()));
     }
@@ -68,12 +70,14 @@ public class ClaimController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
     public ClaimView get(@PathVariable long id) {
         return view(visible(id));
     }
 
     @GetMapping("/{id}/timeline")
     @Transactional(readOnly = true)
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
     public List<TimelineEntry> timeline(@PathVariable long id) {
         visible(id);
         return events.findByClaimIdOrderById(id).stream().map(e -> new TimelineEntry(e.getOccurredAt(),
@@ -82,6 +86,7 @@ public class ClaimController {
 
     @GetMapping("/{id}/certificate")
     @Transactional(readOnly = true)
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
     public CertificateView certificate(@PathVariable long id) {
         Claim claim = visible(id);
         if (claim.getCertificateNumber() == null) {
@@ -98,6 +103,8 @@ public class ClaimController {
     @PreAuthorize("hasRole('ASSESSOR')")
     @Operation(summary = "Record evidence per assessment criterion: method and where it is")
     @Transactional
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
+    @Refuses(status = 409, when = "The unit is not with the assessor now")
     public ClaimView evidence(@PathVariable long id, @PathVariable String unitRef,
                               @RequestBody List<@Valid EvidenceEntry> entries) {
         visible(id);
@@ -112,6 +119,8 @@ public class ClaimController {
     @PreAuthorize("hasRole('ASSESSOR')")
     @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor")
     @Transactional
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
+    @Refuses(status = 409, when = "No named unit is waiting for the assessor to sign it off")
     public ClaimView signOff(@PathVariable long id, @Valid @RequestBody(required = false) SignOff request) {
         visible(id);
         assessment.signOff(id, request == null ? null : request.units(), currentUser.get());

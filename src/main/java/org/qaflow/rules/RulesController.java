@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.problem.Refuses;
 import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -163,6 +164,7 @@ public class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @PreAuthorize(QM)
+    @Refuses(status = 409, when = "The candidate was refused, is active, or is based on an old version")
     public RuleSetRegistry.VersionView activate(@PathVariable long id) {
         return registry.activate(id, user());
     }
@@ -182,6 +184,7 @@ public class RulesController {
 
     @PostMapping("/versions/{version}/rollback")
     @PreAuthorize(QM)
+    @Refuses(status = 409, when = "That version is already active")
     public RuleSetRegistry.VersionView rollback(@PathVariable int version) {
         return registry.rollback(version, user());
     }

@@ -50,7 +50,8 @@ public class SecurityConfig {
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"));
+            .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"))
+            .headers(BrowserProtections.with(BrowserProtections.PAGES_POLICY));
         return http.build();
     }
 
@@ -72,6 +73,7 @@ public class SecurityConfig {
             .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
             // The JSON API is called with HTTP Basic, not a browser session, so there is no cookie for CSRF to abuse.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+            .headers(BrowserProtections.with(BrowserProtections.API_POLICY))
             .sessionManagement(s -> s.sessionCreationPolicy(
                     org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
         return http.build();

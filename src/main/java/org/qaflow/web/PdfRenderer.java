@@ -8,15 +8,21 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Renders a printable page's template as PDF. Those templates are well-formed XHTML with inline styles and no
- * context-relative links, because the PDF renderer parses XML and runs outside a web request.
+ * Renders a printable page's template as PDF. Those templates are well-formed XHTML with no context-relative links,
+ * because the PDF renderer parses XML and runs outside a web request. Their stylesheets are the pages' own
+ * (/css/..., no inline styles, which the Content-Security-Policy refuses), read here from the classpath.
  */
 @Component
 public class PdfRenderer {
+
+    private static final Pattern STYLESHEET = Pattern.compile("(/css/[a-z-]+\\.css)$");
 
     private final SpringTemplateEngine templates;
 
@@ -30,10 +36,28 @@ public class PdfRenderer {
         context.setVariable("pdf", true);
         String html = templates.process(template, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).useUriResolver(PdfRenderer::stylesheet)
+                    .toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Our own stylesheets only: the renderer fetches nothing else (no file, no network). It asks twice, with the
+     * link's href and then with the address this gave, so both are answered with the same classpath address.
+     */
+    private static String stylesheet(String base, String uri) {
+        Matcher css = uri == null ? null : STYLESHEET.matcher(uri);
+        if (css == null || !css.find()) {
+            return null;
+        }
+        URL resolved = PdfRenderer.class.getResource("/static" + css.group(1));
+        if (resolved == null) {
+            return null;
+        }
+        String address = resolved.toExternalForm();
+        return uri.equals(css.group(1)) || uri.equals(address) ? address : null;
     }
 }

@@ -24,6 +24,7 @@ import org.qaflow.problem.HumanText;
 import org.qaflow.problem.JsonProblems;
 import org.qaflow.problem.Violations;
 import org.qaflow.problem.Paging;
+import org.qaflow.problem.Refuses;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,7 @@ public class TaskController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
+    @Refuses(status = 403, when = "The task is not offered to you or is someone else's")
     public TaskView get(@PathVariable String id) {
         return view(tasks.get(id, currentUser.get()));
     }
@@ -82,6 +84,8 @@ public class TaskController {
     @PostMapping("/{id}/claim")
     @Transactional
     @Operation(summary = "Claim a task offered to a group; exactly one of several claimants wins, the others get 409")
+    @Refuses(status = 403, when = "The task is not offered to you or is someone else's")
+    @Refuses(status = 409, when = "Someone else claimed the task first (the detail names them)")
     public TaskView claim(@PathVariable String id) {
         tasks.lock(id);
         AppUser user = currentUser.get();
@@ -95,6 +99,8 @@ public class TaskController {
             + "\"ACCEPT\"|\"REFER\", \"reason\": \"...\"}. CountersignDecision: {}. PlanVisit: {\"date\": "
             + "\"2026-12-15\"}. ConductVisit: {\"outcome\": \"SATISFACTORY\"|\"UNSATISFACTORY\", \"report\": \"...\", "
             + "\"findings\": [{\"sampleId\": 1, \"finding\": \"...\"}], \"actions\": [\"...\"]}")
+    @Refuses(status = 403, when = "The task is not offered to you or is someone else's")
+    @Refuses(status = 409, when = "The task is claimed by someone else, or already done")
     public void complete(@PathVariable String id, @RequestBody(required = false) JsonNode data) {
         tasks.lock(id); // first: one task, one completion, however many people or nodes try at once
         AppUser user = currentUser.get();

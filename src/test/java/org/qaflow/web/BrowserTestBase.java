@@ -7,11 +7,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qaflow.support.TestDirs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +69,8 @@ public abstract class BrowserTestBase {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1366,900");
+        // Keeps the console, where chromium reports what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // Debian's chromium-driver matches Debian's chromium, so Selenium Manager never downloads anything.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("qaflow.chromedriver", "/usr/bin/chromedriver")))
@@ -123,18 +131,43 @@ public abstract class BrowserTestBase {
     }
 
     /**
-     * Clicks, then waits until the page the click left is gone: a form submit navigates asynchronously, and reading
-     * the page too early reads the old one (or a stale element). Every button and link clicked here navigates.
+     * Clicks, then waits for the page the click leads to: a form submit navigates asynchronously, and reading the page
+     * too early reads the old one. Every button and link clicked here navigates. Each render carries its own token
+     * (the layout's qaflow-render meta), so the new page is the one whose token differs from the old page's; waiting
+     * for an old element to go stale instead broke on chromium 156 under load ("Node with given id does not belong
+     * to the document"). Both the token and the load state are read in one script, with no element reference that
+     * the navigation could invalidate.
      */
     protected void clickAndWait(WebElement target) {
-        WebElement before = browser.findElement(By.tagName("html"));
+        String before = loadedPageToken();
+        assertThat(before).as("the page before the click has loaded and carries a render token: " + browser.getCurrentUrl())
+                .isNotBlank();
         target.click();
         try {
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // The click stayed on the page (e.g. a browser-side validation); the assertions that follow will say so.
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
+                String after = loadedPageToken();
+                return after != null && !after.equals(before);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("The click did not lead to a new page within 30 s; still on "
+                    + browser.getCurrentUrl() + ":\n" + page(), e);
         }
+    }
+
+    /** The render token of the page once it has loaded ("" for a page without one), or null while it is loading. */
+    private String loadedPageToken() {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                if (document.readyState !== 'complete') return null;
+                var token = document.querySelector('meta[name="qaflow-render"]');
+                return token ? token.content : '';""");
+    }
+
+    /** What the browser refused under the Content-Security-Policy since the last call (chromium logs each refusal). */
+    protected List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     /** Sets a field's value directly: date inputs and long textareas are typed differently per locale and slowly. */

@@ -66,8 +66,10 @@ class EqaVisitPagesTest extends BrowserTestBase {
         assertThat(page()).contains("Assessment and IQA practice sound");
         screenshot("eqa-report");
         String visitPath = browser.getCurrentUrl().replaceAll("^.*(/eqa/visits/\\d+)/report$", "$1");
-        assertThat(new String(download(visitPath + "/report.pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        byte[] pdf = download(visitPath + "/report.pdf");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the PDF is set in the report stylesheet's sans-serif").contains("/Helvetica");
     }
 
     @Test
