@@ -22,7 +22,10 @@ final class CatalogueFiles {
     record OutcomeEntry(int number, String title, boolean simulationAllowed, List<CriterionEntry> criteria) {
     }
 
-    record CriterionEntry(String number, String text) {
+    /** key: only where the number is not unique in the unit; otherwise the number is the key. */
+    record CriterionEntry(String key, String number, String text) {
+
+        String keyOrNumber() { return key == null || key.isBlank() ? number : key; }
     }
 
     record QualificationEntry(String qan, String title, QualificationType type,

@@ -38,7 +38,7 @@ public class ConsistencyCheck {
         return issues;
     }
 
-    /** Two assessment criteria of one outcome under the same number: both are kept, since both must be met. */
+    /** Two assessment criteria of one outcome under the same number: both are kept under keys, since both must be met. */
     private List<CatalogueIssue> duplicateCriterionNumbers() {
         List<CatalogueIssue> issues = new ArrayList<>();
         unitsByRef.values().stream().sorted(Comparator.comparingInt(Unit::getPosition)).forEach(unit -> {
@@ -48,10 +48,13 @@ public class ConsistencyCheck {
                                 Collectors.toList()));
                 byNumber.forEach((number, criteria) -> {
                     if (criteria.size() > 1) {
+                        List<String> keys = criteria.stream().map(AssessmentCriterion::getKey).toList();
                         issues.add(new CatalogueIssue(Kind.DUPLICATE_CRITERION_NUMBER, unit.getRef(),
-                                "criterion " + number, "all " + criteria.size() + " kept",
+                                "criterion " + number, "all " + criteria.size() + " kept as " + String.join(", ", keys),
                                 unit.getRef() + " LO" + outcome.getNumber() + " numbers " + criteria.size()
-                                        + " different criteria " + number + "; all are kept, since each must be met",
+                                        + " different criteria " + number + "; all are kept, since each must be met, "
+                                        + "and evidenced separately under the keys " + String.join(", ", keys)
+                                        + " (each shown as " + number + ")",
                                 criteria.stream().map(c -> new StatedValue("Unit specification", c.getText()))
                                         .collect(Collectors.toList())));
                     }

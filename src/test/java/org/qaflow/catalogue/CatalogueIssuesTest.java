@@ -59,6 +59,14 @@ class CatalogueIssuesTest extends ApiTestBase {
     }
 
     @Test
+    void pipelineUnitNumbersTwoCriteria14AndKeepsBothUnderTheirOwnKeys() {
+        JsonNode issue = issue("DUPLICATE_CRITERION_NUMBER", "L4C7");
+        assertThat(issue.get("keptValue").asText()).contains("1.4a", "1.4b");
+        assertThat(issue.get("values").toString()).contains("Explain how and when to move an opportunity")
+                .contains("Analyse the reasons why a pipeline may be unbalanced");
+    }
+
+    @Test
     void theCatalogueKeepsOneValuePerField() {
         JsonNode unit = get("qm", "/api/units/L4S2").body();
         assertThat(unit.get("credit").asInt()).isEqualTo(3);
