@@ -44,7 +44,12 @@ final class CatalogueFiles {
     }
 
     /** What one table of the specification literally states, before any correction. */
-    record StatementsFile(List<UnitStatement> units, List<QualificationStatement> qualifications) {
+    record StatementsFile(List<UnitStatement> units, List<QualificationStatement> qualifications,
+                          List<RoleRequirementStatement> roleRequirements) {
+    }
+
+    /** One bullet of a staff requirement list (role ASSESSOR or IQA), word for word. */
+    record RoleRequirementStatement(String source, String role, String text) {
     }
 
     record UnitStatement(String source, String ref, String uan, String title, Integer level, Integer credit,

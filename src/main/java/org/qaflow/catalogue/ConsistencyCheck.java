@@ -1,6 +1,7 @@
 package org.qaflow.catalogue;
 
 import org.qaflow.catalogue.CatalogueFiles.QualificationStatement;
+import org.qaflow.catalogue.CatalogueFiles.RoleRequirementStatement;
 import org.qaflow.catalogue.CatalogueFiles.StatementsFile;
 import org.qaflow.catalogue.CatalogueFiles.UnitStatement;
 import org.qaflow.catalogue.CatalogueIssue.Kind;
@@ -35,6 +36,40 @@ public class ConsistencyCheck {
         issues.addAll(creditNotTqtOverTen(unitStatements, statements.qualifications()));
         issues.addAll(qualificationDisagreements(statements.qualifications()));
         issues.addAll(duplicateCriterionNumbers());
+        issues.addAll(requirementsNamingAnotherRole(statements.roleRequirements()));
+        return issues;
+    }
+
+    /** How the specification names each staff role in its requirement lists. */
+    private static final Map<String, List<String>> ROLE_WORDS = Map.of(
+            "ASSESSOR", List.of("assessor"),
+            "IQA", List.of("iqa", "internal quality assur"));
+
+    /** A bullet in one role's requirement list that speaks of another role only: a copy slip between the lists. */
+    private List<CatalogueIssue> requirementsNamingAnotherRole(List<RoleRequirementStatement> statements) {
+        List<RoleRequirementStatement> all = statements == null ? List.of() : statements;
+        List<CatalogueIssue> issues = new ArrayList<>();
+        for (RoleRequirementStatement s : all) {
+            String text = s.text().toLowerCase(Locale.ROOT);
+            if (ROLE_WORDS.getOrDefault(s.role(), List.of()).stream().anyMatch(text::contains)) {
+                continue;
+            }
+            ROLE_WORDS.forEach((other, words) -> words.stream().filter(text::contains).findFirst().ifPresent(word -> {
+                if (other.equals(s.role())) {
+                    return;
+                }
+                List<StatedValue> values = new ArrayList<>();
+                values.add(new StatedValue(s.source(), s.text()));
+                Optional<RoleRequirementStatement> copied = all.stream()
+                        .filter(o -> o.role().equals(other) && o.text().equals(s.text())).findFirst();
+                copied.ifPresent(o -> values.add(new StatedValue(o.source(), o.text())));
+                issues.add(new CatalogueIssue(Kind.ROLE_MISNAMED, s.role(), "requirement",
+                        "applies to the " + s.role(),
+                        s.source() + " (" + s.role() + ") says \"" + s.text() + "\", naming the " + word
+                                + (copied.isPresent() ? ", word for word the bullet of " + copied.get().source() : "")
+                                + "; a copy slip: it is applied to the " + s.role(), values));
+            }));
+        }
         return issues;
     }
 

@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffMember.QualificationStatus;
 import org.qaflow.centre.StaffRole;
@@ -10,11 +11,13 @@ import java.util.List;
 
 /**
  * A person in a role on a date. qualificationLevel defaults to 4 (every qualification in the catalogue is Level 4);
- * the flags describe the particular assignment being checked.
+ * the flags describe the particular assignment being checked. assessesLeadershipUnits means LEADERSHIP units are in
+ * view: assessed by an assessor, or quality-assured by an IQA (hence its alias verifiesLeadershipUnits).
  */
 public record StaffEligibilityRequest(StaffRole role, LocalDate asOf, Integer occupationalCompetenceLevel,
                                       List<QualificationHeld> qualifications, List<CpdEntry> cpd,
-                                      Integer qualificationLevel, boolean assessesLeadershipUnits,
+                                      Integer qualificationLevel,
+                                      @JsonAlias("verifiesLeadershipUnits") boolean assessesLeadershipUnits,
                                       boolean salesLeadershipCompetence, boolean declaredInterestInLearner,
                                       boolean verifyingOwnDecision) {
 
