@@ -77,6 +77,7 @@ public class AssessmentService {
         this.validator = validator;
     }
 
+    /** criterion: the criterion's key, or its number where that names only one criterion of the unit. */
     public record EvidenceEntry(@NotBlank(message = "required, e.g. 1.1") @HumanText(max = 10) String criterion,
                                 @NotNull(message = "required: how the evidence was gathered, e.g. OBSERVATION")
                                 EvidenceMethod method,
@@ -99,19 +100,18 @@ public class AssessmentService {
                 throw new BadRequestException(invalid.stream().map(p -> where + "." + p)
                         .collect(Collectors.joining("; ")));
             }
-            LearningOutcome outcome = outcomeOf(unit, e.criterion())
-                    .orElseThrow(() -> new BadRequestException(where + ": " + unit.getRef()
-                            + " has no assessment criterion " + e.criterion()));
+            AssessmentCriterion criterion = criterionOf(unit, e.criterion(), where);
+            LearningOutcome outcome = criterion.getOutcome();
             if (e.method() == EvidenceMethod.SIMULATION && !outcome.isSimulationAllowed()) {
                 throw new BadRequestException(where + ": simulation is not allowed for " + unit.getRef() + " LO"
                         + outcome.getNumber() + " (criterion " + e.criterion() + "); the unit's assessor guidance "
                         + "permits it only where stated");
             }
-            saved.add(evidence.save(new Evidence(claimUnit.getId(), e.criterion(), outcome.getNumber(), e.method(),
-                    e.location().trim(), user.getUsername(), Instant.now(clock))));
+            saved.add(evidence.save(new Evidence(claimUnit.getId(), criterion.getKey(), criterion.getNumber(),
+                    outcome.getNumber(), e.method(), e.location().trim(), user.getUsername(), Instant.now(clock))));
         }
         timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), user.getUsername(), "evidence recorded",
-                saved.size() + " criteria: " + saved.stream().map(Evidence::getCriterionNumber)
+                saved.size() + " criteria: " + saved.stream().map(Evidence::getCriterionKey)
                         .collect(Collectors.joining(", ")), null);
         return saved;
     }
@@ -146,9 +146,9 @@ public class AssessmentService {
         ClaimUnit claimUnit = assessable(claim.getId(), unitRef, user);
         Unit unit = units.findById(claimUnit.getUnitRef()).orElseThrow();
         List<Evidence> recorded = evidenceFor(claimUnit);
-        Set<String> covered = recorded.stream().map(Evidence::getCriterionNumber).collect(Collectors.toSet());
-        List<String> missing = unit.getOutcomes().stream().flatMap(o -> o.getCriteria().stream())
-                .map(AssessmentCriterion::getNumber).filter(n -> !covered.contains(n)).distinct().toList();
+        Set<String> covered = recorded.stream().map(Evidence::getCriterionKey).collect(Collectors.toSet());
+        List<String> missing = unit.getCriteria().stream().filter(c -> !covered.contains(c.getKey()))
+                .map(AssessmentService::describe).toList();
         if (!missing.isEmpty()) {
             throw new BadRequestException(unit.getRef() + " cannot be signed off: no evidence yet for criteria "
                     + String.join(", ", missing));
@@ -224,9 +224,28 @@ public class AssessmentService {
         return claims.findById(claimId).orElseThrow(() -> new NotFoundException("There is no claim " + claimId));
     }
 
-    private static Optional<LearningOutcome> outcomeOf(Unit unit, String criterion) {
-        return unit.getOutcomes().stream()
-                .filter(o -> o.getCriteria().stream().anyMatch(c -> c.getNumber().equals(criterion)))
-                .findFirst();
+    /** By key; a number only where it names one criterion, since the spec numbers two of L4C7's criteria "1.4". */
+    private static AssessmentCriterion criterionOf(Unit unit, String given, String where) {
+        List<AssessmentCriterion> all = unit.getCriteria();
+        Optional<AssessmentCriterion> byKey = all.stream().filter(c -> c.getKey().equals(given)).findFirst();
+        if (byKey.isPresent()) {
+            return byKey.get();
+        }
+        List<AssessmentCriterion> byNumber = all.stream().filter(c -> c.getNumber().equals(given)).toList();
+        if (byNumber.size() == 1) {
+            return byNumber.get(0);
+        }
+        if (byNumber.isEmpty()) {
+            throw new BadRequestException(where + ": " + unit.getRef() + " has no assessment criterion " + given);
+        }
+        throw new BadRequestException(where + ": " + unit.getRef() + " has " + byNumber.size()
+                + " different criteria numbered " + given + " in the specification; name one by its key: "
+                + byNumber.stream().map(AssessmentService::describe).collect(Collectors.joining("; ")));
+    }
+
+    /** The key, with the spec's number and text where the key is not simply the number. */
+    private static String describe(AssessmentCriterion c) {
+        return c.getKey().equals(c.getNumber()) ? c.getKey()
+                : c.getKey() + " (numbered " + c.getNumber() + " in the specification: \"" + c.getText() + "\")";
     }
 }

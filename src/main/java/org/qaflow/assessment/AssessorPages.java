@@ -66,7 +66,8 @@ public class AssessorPages {
         return "assessment/mine";
     }
 
-    public record CriterionLine(int outcome, String outcomeTitle, boolean simulationAllowed, String number,
+    /** key names the form fields (unique in the unit); number is the specification's label, shown. */
+    public record CriterionLine(int outcome, String outcomeTitle, boolean simulationAllowed, String key, String number,
                                 String text, String method, String location, String error) {
     }
 
@@ -75,7 +76,7 @@ public class AssessorPages {
     public String form(@PathVariable long id, @PathVariable String ref, Model model) {
         ClaimUnit unit = own(id, ref);
         Map<String, Evidence> latest = new HashMap<>();
-        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionNumber(), e));
+        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionKey(), e));
         return page(unit, model, c -> {
             Evidence e = latest.get(c);
             return e == null ? new String[]{"", ""} : new String[]{e.getMethod().name(), e.getLocation()};
@@ -89,13 +90,13 @@ public class AssessorPages {
         AppUser user = currentUser.get();
         ClaimUnit unit = own(id, ref);
         Map<String, Evidence> latest = new HashMap<>();
-        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionNumber(), e));
+        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionKey(), e));
         Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
         Map<String, String> errors = new HashMap<>();
         List<AssessmentService.EvidenceEntry> entries = new ArrayList<>();
         for (var outcome : spec.getOutcomes()) {
             for (var criterion : outcome.getCriteria()) {
-                String n = criterion.getNumber();
+                String n = criterion.getKey();
                 String method = form.getOrDefault("method-" + n, "").trim();
                 String location = form.getOrDefault("location-" + n, "").trim();
                 if (method.isEmpty() && location.isEmpty()) {
@@ -166,9 +167,10 @@ public class AssessorPages {
         List<CriterionLine> lines = new ArrayList<>();
         for (var outcome : spec.getOutcomes()) {
             for (var criterion : outcome.getCriteria()) {
-                String[] v = values.apply(criterion.getNumber());
+                String[] v = values.apply(criterion.getKey());
                 lines.add(new CriterionLine(outcome.getNumber(), outcome.getTitle(), outcome.isSimulationAllowed(),
-                        criterion.getNumber(), criterion.getText(), v[0], v[1], errors.get(criterion.getNumber())));
+                        criterion.getKey(), criterion.getNumber(), criterion.getText(), v[0], v[1],
+                        errors.get(criterion.getKey())));
             }
         }
         Claim claim = unit.getClaim();

@@ -12,6 +12,9 @@ public class Evidence {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long claimUnitId;
+    /** The criterion's key, unique within the unit; what completeness is checked against. */
+    private String criterionKey;
+    /** The specification's number for the criterion, as shown (not unique: L4C7 has two "1.4"). */
     private String criterionNumber;
     private int outcomeNumber;
     @Enumerated(EnumType.STRING)
@@ -23,9 +26,10 @@ public class Evidence {
     protected Evidence() {
     }
 
-    public Evidence(Long claimUnitId, String criterionNumber, int outcomeNumber, EvidenceMethod method,
-                    String location, String recordedBy, Instant recordedAt) {
+    public Evidence(Long claimUnitId, String criterionKey, String criterionNumber, int outcomeNumber,
+                    EvidenceMethod method, String location, String recordedBy, Instant recordedAt) {
         this.claimUnitId = claimUnitId;
+        this.criterionKey = criterionKey;
         this.criterionNumber = criterionNumber;
         this.outcomeNumber = outcomeNumber;
         this.method = method;
@@ -36,6 +40,7 @@ public class Evidence {
 
     public Long getId() { return id; }
     public Long getClaimUnitId() { return claimUnitId; }
+    public String getCriterionKey() { return criterionKey; }
     public String getCriterionNumber() { return criterionNumber; }
     public int getOutcomeNumber() { return outcomeNumber; }
     public EvidenceMethod getMethod() { return method; }

@@ -14,7 +14,13 @@ public class AssessmentCriterion {
     @JoinColumn(name = "outcome_id")
     private LearningOutcome outcome;
 
-    /** As numbered in the specification, e.g. "2.3". */
+    /**
+     * Unique within the unit, and what evidence is recorded against: the number, except where the specification
+     * gives two criteria one number (L4C7 "1.4"), which then get distinct keys in units.yaml.
+     */
+    @Column(name = "criterion_key")
+    private String key;
+    /** As numbered in the specification, e.g. "2.3": the label shown, not unique. */
     private String number;
     private String text;
     private int position;
@@ -22,8 +28,9 @@ public class AssessmentCriterion {
     protected AssessmentCriterion() {
     }
 
-    AssessmentCriterion(LearningOutcome outcome, String number, String text, int position) {
+    AssessmentCriterion(LearningOutcome outcome, String key, String number, String text, int position) {
         this.outcome = outcome;
+        this.key = key;
         this.number = number;
         this.text = text;
         this.position = position;
@@ -31,6 +38,7 @@ public class AssessmentCriterion {
 
     public Long getId() { return id; }
     public LearningOutcome getOutcome() { return outcome; }
+    public String getKey() { return key; }
     public String getNumber() { return number; }
     public String getText() { return text; }
 }

@@ -97,11 +97,12 @@ public class CatalogueController {
     public record OutcomeView(int number, String title, boolean simulationAllowed, List<CriterionView> criteria) {
         static OutcomeView of(LearningOutcome o) {
             return new OutcomeView(o.getNumber(), o.getTitle(), o.isSimulationAllowed(),
-                    o.getCriteria().stream().map(c -> new CriterionView(c.getNumber(), c.getText())).toList());
+                    o.getCriteria().stream().map(c -> new CriterionView(c.getKey(), c.getNumber(), c.getText())).toList());
         }
     }
 
-    public record CriterionView(String number, String text) {
+    /** key: what evidence is recorded against (unique in the unit); number: the specification's label. */
+    public record CriterionView(String key, String number, String text) {
     }
 
     public record IssueView(CatalogueIssue.Kind kind, String subject, String field, String keptValue,

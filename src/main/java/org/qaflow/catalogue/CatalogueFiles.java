@@ -22,7 +22,10 @@ final class CatalogueFiles {
     record OutcomeEntry(int number, String title, boolean simulationAllowed, List<CriterionEntry> criteria) {
     }
 
-    record CriterionEntry(String number, String text) {
+    /** key: only where the number is not unique in the unit; otherwise the number is the key. */
+    record CriterionEntry(String key, String number, String text) {
+
+        String keyOrNumber() { return key == null || key.isBlank() ? number : key; }
     }
 
     record QualificationEntry(String qan, String title, QualificationType type,
@@ -41,7 +44,12 @@ final class CatalogueFiles {
     }
 
     /** What one table of the specification literally states, before any correction. */
-    record StatementsFile(List<UnitStatement> units, List<QualificationStatement> qualifications) {
+    record StatementsFile(List<UnitStatement> units, List<QualificationStatement> qualifications,
+                          List<RoleRequirementStatement> roleRequirements) {
+    }
+
+    /** One bullet of a staff requirement list (role ASSESSOR or IQA), word for word. */
+    record RoleRequirementStatement(String source, String role, String text) {
     }
 
     record UnitStatement(String source, String ref, String uan, String title, Integer level, Integer credit,

@@ -10,7 +10,7 @@ import java.util.List;
 public class CatalogueIssue {
 
     public enum Kind { DUPLICATE_UAN, UNIT_REF_MISMATCH, CREDIT_NOT_TQT_OVER_10, GLH_DISAGREEMENT, VALUE_DISAGREEMENT,
-        DUPLICATE_CRITERION_NUMBER }
+        DUPLICATE_CRITERION_NUMBER, ROLE_MISNAMED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

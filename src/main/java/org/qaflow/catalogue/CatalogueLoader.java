@@ -85,8 +85,16 @@ public class CatalogueLoader {
         }
         for (OutcomeEntry o : e.outcomes()) {
             LearningOutcome outcome = unit.addOutcome(o.number(), o.title(), o.simulationAllowed());
-            o.criteria().forEach(c -> outcome.addCriterion(c.number(), c.text()));
+            o.criteria().forEach(c -> outcome.addCriterion(c.keyOrNumber(), c.number(), c.text()));
         }
+        // Evidence is recorded per key: two criteria under one key would share (and lose) evidence.
+        unit.getCriteria().stream().collect(Collectors.groupingBy(AssessmentCriterion::getKey, Collectors.counting()))
+                .forEach((key, count) -> {
+                    if (count > 1) {
+                        throw new IllegalStateException("units.yaml: " + e.ref() + " has " + count
+                                + " criteria keyed " + key + "; give each a distinct key (the number stays its label)");
+                    }
+                });
         return unit;
     }
 

@@ -1,6 +1,7 @@
 package org.qaflow.catalogue;
 
 import org.qaflow.catalogue.CatalogueFiles.QualificationStatement;
+import org.qaflow.catalogue.CatalogueFiles.RoleRequirementStatement;
 import org.qaflow.catalogue.CatalogueFiles.StatementsFile;
 import org.qaflow.catalogue.CatalogueFiles.UnitStatement;
 import org.qaflow.catalogue.CatalogueIssue.Kind;
@@ -35,10 +36,44 @@ public class ConsistencyCheck {
         issues.addAll(creditNotTqtOverTen(unitStatements, statements.qualifications()));
         issues.addAll(qualificationDisagreements(statements.qualifications()));
         issues.addAll(duplicateCriterionNumbers());
+        issues.addAll(requirementsNamingAnotherRole(statements.roleRequirements()));
         return issues;
     }
 
-    /** Two assessment criteria of one outcome under the same number: both are kept, since both must be met. */
+    /** How the specification names each staff role in its requirement lists. */
+    private static final Map<String, List<String>> ROLE_WORDS = Map.of(
+            "ASSESSOR", List.of("assessor"),
+            "IQA", List.of("iqa", "internal quality assur"));
+
+    /** A bullet in one role's requirement list that speaks of another role only: a copy slip between the lists. */
+    private List<CatalogueIssue> requirementsNamingAnotherRole(List<RoleRequirementStatement> statements) {
+        List<RoleRequirementStatement> all = statements == null ? List.of() : statements;
+        List<CatalogueIssue> issues = new ArrayList<>();
+        for (RoleRequirementStatement s : all) {
+            String text = s.text().toLowerCase(Locale.ROOT);
+            if (ROLE_WORDS.getOrDefault(s.role(), List.of()).stream().anyMatch(text::contains)) {
+                continue;
+            }
+            ROLE_WORDS.forEach((other, words) -> words.stream().filter(text::contains).findFirst().ifPresent(word -> {
+                if (other.equals(s.role())) {
+                    return;
+                }
+                List<StatedValue> values = new ArrayList<>();
+                values.add(new StatedValue(s.source(), s.text()));
+                Optional<RoleRequirementStatement> copied = all.stream()
+                        .filter(o -> o.role().equals(other) && o.text().equals(s.text())).findFirst();
+                copied.ifPresent(o -> values.add(new StatedValue(o.source(), o.text())));
+                issues.add(new CatalogueIssue(Kind.ROLE_MISNAMED, s.role(), "requirement",
+                        "applies to the " + s.role(),
+                        s.source() + " (" + s.role() + ") says \"" + s.text() + "\", naming the " + word
+                                + (copied.isPresent() ? ", word for word the bullet of " + copied.get().source() : "")
+                                + "; a copy slip: it is applied to the " + s.role(), values));
+            }));
+        }
+        return issues;
+    }
+
+    /** Two assessment criteria of one outcome under the same number: both are kept under keys, since both must be met. */
     private List<CatalogueIssue> duplicateCriterionNumbers() {
         List<CatalogueIssue> issues = new ArrayList<>();
         unitsByRef.values().stream().sorted(Comparator.comparingInt(Unit::getPosition)).forEach(unit -> {
@@ -48,10 +83,13 @@ public class ConsistencyCheck {
                                 Collectors.toList()));
                 byNumber.forEach((number, criteria) -> {
                     if (criteria.size() > 1) {
+                        List<String> keys = criteria.stream().map(AssessmentCriterion::getKey).toList();
                         issues.add(new CatalogueIssue(Kind.DUPLICATE_CRITERION_NUMBER, unit.getRef(),
-                                "criterion " + number, "all " + criteria.size() + " kept",
+                                "criterion " + number, "all " + criteria.size() + " kept as " + String.join(", ", keys),
                                 unit.getRef() + " LO" + outcome.getNumber() + " numbers " + criteria.size()
-                                        + " different criteria " + number + "; all are kept, since each must be met",
+                                        + " different criteria " + number + "; all are kept, since each must be met, "
+                                        + "and evidenced separately under the keys " + String.join(", ", keys)
+                                        + " (each shown as " + number + ")",
                                 criteria.stream().map(c -> new StatedValue("Unit specification", c.getText()))
                                         .collect(Collectors.toList())));
                     }

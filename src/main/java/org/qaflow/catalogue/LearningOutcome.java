@@ -35,8 +35,8 @@ public class LearningOutcome {
         this.simulationAllowed = simulationAllowed;
     }
 
-    public void addCriterion(String number, String text) {
-        criteria.add(new AssessmentCriterion(this, number, text, criteria.size()));
+    public void addCriterion(String key, String number, String text) {
+        criteria.add(new AssessmentCriterion(this, key, number, text, criteria.size()));
     }
 
     public Long getId() { return id; }

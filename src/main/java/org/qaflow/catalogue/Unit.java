@@ -70,6 +70,11 @@ public class Unit {
     public List<LearningOutcome> getOutcomes() { return outcomes; }
     public List<Ksb> getKsbs() { return ksbs; }
 
+    /** Every assessment criterion of the unit, outcome by outcome. */
+    public List<AssessmentCriterion> getCriteria() {
+        return outcomes.stream().flatMap(o -> o.getCriteria().stream()).toList();
+    }
+
     /** An apprenticeship knowledge, skill or behaviour this unit covers (Appendix 3). */
     @Embeddable
     public record Ksb(String code, String title) {

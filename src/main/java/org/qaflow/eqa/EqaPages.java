@@ -230,7 +230,7 @@ public class EqaPages {
                 units.add(new UnitLine(u.getUnitRef(), u.getStatus().words(),
                         u.getSignedOffAt() == null ? "not yet" : u.getSignedOffAt().toString().substring(0, 10), iqa,
                         assessment.evidenceFor(u).stream().map(e -> new EvidenceLine(u.getUnitRef(),
-                                e.getCriterionNumber(), e.getMethod().name().toLowerCase().replace('_', ' '),
+                                e.getCriterionKey(), e.getMethod().name().toLowerCase().replace('_', ' '),
                                 e.getLocation())).toList()));
             }
             sample.add(new SampleLine(s.getId(), c.getId(), c.getLearner().getFirstName() + " "

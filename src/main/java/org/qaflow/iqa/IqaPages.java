@@ -135,7 +135,7 @@ public class IqaPages {
                     claim.getLearner().getFirstName() + " " + claim.getLearner().getLastName(), unit.getUnitRef(),
                     claim.getAssessor().getName(), decision == null ? "" : decision.getSamplingReasons(),
                     decision == null ? null : decision.getIqaUsername(),
-                    assessment.evidenceFor(unit).stream().map(e -> e.getCriterionNumber() + ": "
+                    assessment.evidenceFor(unit).stream().map(e -> e.getCriterionKey() + ": "
                             + e.getMethod().name().toLowerCase().replace('_', ' ') + ", " + e.getLocation()).toList()));
         }
         model.addAttribute("items", items);

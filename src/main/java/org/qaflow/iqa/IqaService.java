@@ -2,6 +2,8 @@ package org.qaflow.iqa;
 
 import org.qaflow.assessment.AssessmentDecision;
 import org.qaflow.assessment.AssessmentDecisionRepository;
+import org.qaflow.catalogue.UnitCategory;
+import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.*;
@@ -30,6 +32,7 @@ public class IqaService {
     private final ClaimUnitRepository claimUnits;
     private final AssessmentDecisionRepository decisions;
     private final StaffRepository staff;
+    private final UnitRepository units;
     private final org.qaflow.learner.DeclaredInterestRepository interests;
     private final RuleEngine rules;
     private final Tasks tasks;
@@ -37,11 +40,12 @@ public class IqaService {
     private final Clock clock;
 
     public IqaService(ClaimUnitRepository claimUnits, AssessmentDecisionRepository decisions, StaffRepository staff,
-                      org.qaflow.learner.DeclaredInterestRepository interests, RuleEngine rules, Tasks tasks,
-                      Timeline timeline, Clock clock) {
+                      UnitRepository units, org.qaflow.learner.DeclaredInterestRepository interests, RuleEngine rules,
+                      Tasks tasks, Timeline timeline, Clock clock) {
         this.claimUnits = claimUnits;
         this.decisions = decisions;
         this.staff = staff;
+        this.units = units;
         this.interests = interests;
         this.rules = rules;
         this.tasks = tasks;
@@ -52,7 +56,7 @@ public class IqaService {
     public void verify(String taskId, long claimUnitId, boolean accept, String reason, AppUser user) {
         ClaimUnit claimUnit = claimUnits.findById(claimUnitId).orElseThrow();
         Claim claim = claimUnit.getClaim();
-        StaffMember iqa = eligibleIqa(user, claim);
+        StaffMember iqa = eligibleIqa(user, claimUnit);
         if (!accept && (reason == null || reason.isBlank())) {
             throw new BadRequestException("A referral back to the assessor needs a reason");
         }
@@ -75,7 +79,7 @@ public class IqaService {
             return false;
         }
         StaffMember iqa = staff.findByUsername(decision.getIqaUsername()).orElseThrow();
-        EligibilityResult eligibility = eligibility(iqa, false, false);
+        EligibilityResult eligibility = eligibility(iqa, false, false, false);
         boolean needed = !eligibility.conditions().isEmpty();
         if (needed) {
             claimUnit.setStatus(UnitStatus.AWAITING_COUNTERSIGNATURE);
@@ -88,12 +92,12 @@ public class IqaService {
 
     public void countersign(String taskId, long claimUnitId, AppUser user) {
         ClaimUnit claimUnit = claimUnits.findById(claimUnitId).orElseThrow();
-        StaffMember iqa = eligibleIqa(user, claimUnit.getClaim());
+        StaffMember iqa = eligibleIqa(user, claimUnit);
         AssessmentDecision decision = decisions.findFirstByClaimUnitIdOrderByIdDesc(claimUnitId).orElseThrow();
         if (user.getUsername().equals(decision.getIqaUsername())) {
             throw new ConflictException("An IQA cannot countersign their own verification");
         }
-        if (!eligibility(iqa, false, false).conditions().isEmpty()) {
+        if (!eligibility(iqa, false, false, false).conditions().isEmpty()) {
             throw new AccessDeniedException(iqa.getName() + " is still working towards an IQA qualification and "
                     + "cannot countersign");
         }
@@ -103,12 +107,16 @@ public class IqaService {
         tasks.complete(taskId, user, Map.of());
     }
 
-    private StaffMember eligibleIqa(AppUser user, Claim claim) {
+    private StaffMember eligibleIqa(AppUser user, ClaimUnit claimUnit) {
+        Claim claim = claimUnit.getClaim();
         StaffMember iqa = staff.findByUsername(user.getUsername())
                 .orElseThrow(() -> new AccessDeniedException(user.getUsername() + " is not a member of centre staff"));
         boolean interest = interests.existsByStaffIdAndLearnerId(iqa.getId(), claim.getLearner().getId());
         boolean ownDecision = iqa.getId().equals(claim.getAssessor().getId());
-        EligibilityResult result = eligibility(iqa, interest, ownDecision);
+        // The specification asks sales-leadership competence of IQAs of leadership units as of their assessors.
+        boolean leadership = units.findById(claimUnit.getUnitRef())
+                .map(u -> u.getCategory() == UnitCategory.LEADERSHIP).orElse(false);
+        EligibilityResult result = eligibility(iqa, leadership, interest, ownDecision);
         if (!result.eligible()) {
             throw new AccessDeniedException(iqa.getName() + " may not quality-assure this decision: "
                     + String.join("; ", result.reasons()) + " (rule set " + result.ruleSetVersion() + ")");
@@ -116,8 +124,8 @@ public class IqaService {
         return iqa;
     }
 
-    private EligibilityResult eligibility(StaffMember iqa, boolean interest, boolean ownDecision) {
+    private EligibilityResult eligibility(StaffMember iqa, boolean leadership, boolean interest, boolean ownDecision) {
         return rules.staffEligibility(StaffEligibilityRequest.of(iqa, LocalDate.now(clock))
-                .withAssignment(false, interest, ownDecision));
+                .withAssignment(leadership, interest, ownDecision));
     }
 }

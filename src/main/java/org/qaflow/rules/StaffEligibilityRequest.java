@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
@@ -19,14 +20,16 @@ import java.util.List;
 /**
  * A person in a role on a date. qualificationLevel defaults to 4 (every qualification in the catalogue is Level 4);
  * the flags describe the particular assignment being checked, and may be left out (false): the only primitives a
- * JSON body may omit.
+ * JSON body may omit. assessesLeadershipUnits means LEADERSHIP units are in view: assessed by an assessor, or
+ * quality-assured by an IQA (hence its alias verifiesLeadershipUnits).
  */
 public record StaffEligibilityRequest(StaffRole role, @DateRange(yearsAhead = 10) LocalDate asOf,
                                       @Min(1) @Max(8) Integer occupationalCompetenceLevel,
                                       List<@NotNull @Valid QualificationHeld> qualifications,
                                       List<@NotNull @Valid CpdEntry> cpd,
                                       @Min(1) @Max(8) Integer qualificationLevel,
-                                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean assessesLeadershipUnits,
+                                      @JsonAlias("verifiesLeadershipUnits") @JsonSetter(nulls = Nulls.AS_EMPTY)
+                                      boolean assessesLeadershipUnits,
                                       @JsonSetter(nulls = Nulls.AS_EMPTY) boolean salesLeadershipCompetence,
                                       @JsonSetter(nulls = Nulls.AS_EMPTY) boolean declaredInterestInLearner,
                                       @JsonSetter(nulls = Nulls.AS_EMPTY) boolean verifyingOwnDecision) {

@@ -95,8 +95,8 @@ public class SampleJourneys {
             List<LearningOutcome> outcomes = units.findById(unit.getUnitRef()).orElseThrow().getOutcomes();
             Stream<LearningOutcome> covered = j.stage() == Stage.EVIDENCE ? outcomes.stream().limit(1) : outcomes.stream();
             List<EvidenceEntry> evidence = covered.flatMap(o -> o.getCriteria().stream())
-                    .map(c -> new EvidenceEntry(c.getNumber(), EvidenceMethod.OBSERVATION,
-                            "Portfolio, section " + unit.getUnitRef() + "/" + c.getNumber()))
+                    .map(c -> new EvidenceEntry(c.getKey(), EvidenceMethod.OBSERVATION,
+                            "Portfolio, section " + unit.getUnitRef() + "/" + c.getKey()))
                     .toList();
             assessment.recordEvidence(claim.getId(), unit.getUnitRef(), evidence, assessor);
         }

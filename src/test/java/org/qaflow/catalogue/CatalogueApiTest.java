@@ -55,7 +55,7 @@ class CatalogueApiTest extends ApiTestBase {
                 }
             }
         }
-        assertThat(allowed).containsExactly("L4C2 LO2", "L4C5 LO2", "L4L2 LO3", "L4L4 LO3");
+        assertThat(allowed).containsExactly("L4C2 LO2", "L4C5 LO2", "L4L2 LO3", "L4L2 LO4", "L4L4 LO3");
     }
 
     @Test

@@ -59,6 +59,26 @@ class CatalogueIssuesTest extends ApiTestBase {
     }
 
     @Test
+    void pipelineUnitNumbersTwoCriteria14AndKeepsBothUnderTheirOwnKeys() {
+        JsonNode issue = issue("DUPLICATE_CRITERION_NUMBER", "L4C7");
+        assertThat(issue.get("keptValue").asText()).contains("1.4a", "1.4b");
+        assertThat(issue.get("values").toString()).contains("Explain how and when to move an opportunity")
+                .contains("Analyse the reasons why a pipeline may be unbalanced");
+    }
+
+    @Test
+    void iqaRequirementsCopyTheAssessorsLeadershipBulletNamingTheAssessor() {
+        JsonNode issue = issue("ROLE_MISNAMED", "IQA");
+        assertThat(issue.get("keptValue").asText()).isEqualTo("applies to the IQA");
+        assertThat(issue.get("description").asText()).contains("naming the assessor")
+                .contains("word for word the bullet of Assessor requirements");
+        assertThat(issue.get("values").toString()).contains("Internal Quality Assurance requirements")
+                .contains("sales leadership competence");
+        assertThat(issues()).filteredOn(i -> i.get("kind").asText().equals("ROLE_MISNAMED"))
+                .as("the assessor list names its own role").hasSize(1);
+    }
+
+    @Test
     void theCatalogueKeepsOneValuePerField() {
         JsonNode unit = get("qm", "/api/units/L4S2").body();
         assertThat(unit.get("credit").asInt()).isEqualTo(3);

@@ -171,6 +171,19 @@ class StaffEligibilityRulesTest {
     }
 
     @Test
+    void qualityAssuringLeadershipUnitsNeedsSalesLeadershipCompetenceAsAssessingThemDoes() {
+        Map<String, Object> iqa = request("IQA", 6, List.of(held("V1")), List.of(cpd("2026-06-01", 24, true)));
+        assertThat(check(iqa).get("eligible").asBoolean()).as("no leadership units in view").isTrue();
+        iqa.put("verifiesLeadershipUnits", true);
+        JsonNode refused = check(iqa);
+        assertThat(refused.get("eligible").asBoolean()).isFalse();
+        assertThat(text(refused, "reasons"))
+                .contains("quality-assuring LEADERSHIP units needs sales-leadership competence");
+        iqa.put("salesLeadershipCompetence", true);
+        assertThat(check(iqa).get("eligible").asBoolean()).isTrue();
+    }
+
+    @Test
     void anUnknownRoleIsRefusedByName() {
         RulesTestSupport.Response r = api.post("iqa", "/api/rules/staff-eligibility",
                 request("TRAINER", 5, List.of(), List.of()));

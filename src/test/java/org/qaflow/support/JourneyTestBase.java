@@ -63,8 +63,8 @@ public abstract class JourneyTestBase extends ApiTestBase {
         List<Map<String, Object>> evidence = new ArrayList<>();
         for (JsonNode outcome : get("qm", "/api/units/" + unitRef).body().get("outcomes")) {
             for (JsonNode criterion : outcome.get("criteria")) {
-                evidence.add(Map.of("criterion", criterion.get("number").asText(), "method", "OBSERVATION",
-                        "location", "Portfolio section " + criterion.get("number").asText()));
+                evidence.add(Map.of("criterion", criterion.get("key").asText(), "method", "OBSERVATION",
+                        "location", "Portfolio section " + criterion.get("key").asText()));
             }
         }
         Response recorded = post(assessor, "/api/claims/" + claimId + "/units/" + unitRef + "/evidence", evidence);

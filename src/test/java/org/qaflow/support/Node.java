@@ -76,8 +76,8 @@ public final class Node implements AutoCloseable {
         List<Map<String, Object>> evidence = new ArrayList<>();
         for (JsonNode outcome : ok("qm", HttpMethod.GET, "/api/units/" + unitRef, null).get("outcomes")) {
             for (JsonNode criterion : outcome.get("criteria")) {
-                evidence.add(Map.of("criterion", criterion.get("number").asText(), "method", "OBSERVATION",
-                        "location", "Portfolio p" + criterion.get("number").asText()));
+                evidence.add(Map.of("criterion", criterion.get("key").asText(), "method", "OBSERVATION",
+                        "location", "Portfolio p" + criterion.get("key").asText()));
             }
         }
         ok(assessor, HttpMethod.POST, "/api/claims/" + claimId + "/units/" + unitRef + "/evidence", evidence);

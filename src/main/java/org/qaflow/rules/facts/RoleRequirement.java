@@ -8,10 +8,12 @@ public class RoleRequirement {
     private double salesCpdHours;
     private int cpdWindowMonths;
     private boolean cpdRequired;
+    private boolean salesLeadershipForLeadershipUnits;
 
     public String getRole() { return role; }
     public int getLevelsAboveQualification() { return levelsAboveQualification; }
     public double getSalesCpdHours() { return salesCpdHours; }
     public int getCpdWindowMonths() { return cpdWindowMonths; }
     public boolean isCpdRequired() { return cpdRequired; }
+    public boolean isSalesLeadershipForLeadershipUnits() { return salesLeadershipForLeadershipUnits; }
 }

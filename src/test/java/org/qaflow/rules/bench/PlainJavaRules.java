@@ -25,7 +25,7 @@ final class PlainJavaRules {
     private record Recognised(String code, String role, List<String> requiresAlso) {
     }
 
-    private record RoleRequirement(int levelsAbove, double hours, int months, boolean required) {
+    private record RoleRequirement(int levelsAbove, double hours, int months, boolean required, boolean leadership) {
     }
 
     private final CatalogueFacts catalogue;
@@ -54,7 +54,8 @@ final class PlainJavaRules {
         }
         for (JsonNode r : yaml.readTree(files.get("eligibility/role-requirements.yaml")).get("RoleRequirement")) {
             roles.put(r.get("role").asText(), new RoleRequirement(r.get("levelsAboveQualification").asInt(),
-                    r.get("salesCpdHours").asDouble(), r.get("cpdWindowMonths").asInt(), r.get("cpdRequired").asBoolean()));
+                    r.get("salesCpdHours").asDouble(), r.get("cpdWindowMonths").asInt(), r.get("cpdRequired").asBoolean(),
+                    r.path("salesLeadershipForLeadershipUnits").asBoolean()));
         }
     }
 
@@ -134,7 +135,7 @@ final class PlainJavaRules {
             reasons.add("cpd");
         }
         if (request.declaredInterestInLearner() || ("IQA".equals(role) && request.verifyingOwnDecision())
-                || ("ASSESSOR".equals(role) && request.assessesLeadershipUnits() && !request.salesLeadershipCompetence())) {
+                || (rr.leadership() && request.assessesLeadershipUnits() && !request.salesLeadershipCompetence())) {
             refused = true;
             reasons.add("assignment");
         }
