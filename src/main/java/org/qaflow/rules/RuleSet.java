@@ -309,7 +309,7 @@ public final class RuleSet {
         KieSession session = sessions.newKieSession();
         Set<String> fired = Collections.synchronizedSet(new LinkedHashSet<>());
         AtomicReference<String> firing = new AtomicReference<>();
-        int[] firings = {0};
+        AtomicInteger firings = new AtomicInteger();
         DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -320,8 +320,8 @@ public final class RuleSet {
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 fired.add(rule);
-                if (++firings[0] > MAX_FIRINGS) {
-                    throw new LimitExceeded("The rules were stopped after " + firings[0] + " rule firings (limit: "
+                if (firings.incrementAndGet() > MAX_FIRINGS) {
+                    throw new LimitExceeded("The rules were stopped after " + firings.get() + " rule firings (limit: "
                             + MAX_FIRINGS + " per evaluation); the last was \"" + rule + "\", which probably "
                             + "re-triggers itself (an update or insert without no-loop)");
                 }
@@ -343,7 +343,8 @@ public final class RuleSet {
             // Not disposed: a session stopped in the middle of a rule does not go back to the pool.
             throw new RuleEvaluationException(HttpStatus.SERVICE_UNAVAILABLE, "The rules did not finish within "
                     + timeLimit.toMillis() / 1000.0 + " s and were stopped" + (firing.get() == null ? ""
-                    : " while \"" + firing.get() + "\" was running") + (version == 0 ? ""
+                    : " while \"" + firing.get() + "\" was running") + ", after " + firings.get()
+                    + " rule firings (a rule that re-triggers itself fires without end)" + (version == 0 ? ""
                     : "; rule set version " + version + " needs correcting by a quality manager"));
         } catch (ExecutionException e) {
             release(session, listener);
