@@ -45,7 +45,10 @@ class JobSchedulerTest extends JourneyTestBase {
                 LocalDate.now(clock).minusYears(1), LocalDate.now(clock).minusYears(1));
         LocalDate due = LocalDate.now(clock).plusDays(2);
         transaction.executeWithoutResult(s -> scheduler.schedule(VisitService.VISIT_DUE, centreId, due));
-        long jobId = jobs.findAll().stream().filter(j -> j.getSubjectId() == centreId).findFirst().orElseThrow().getId();
+        // Subject ids are per kind (a centre here, a claim unit for an IQA job): find the job by both.
+        long jobId = jobs.findAll().stream()
+                .filter(j -> j.getSubjectId() == centreId && j.getKind().equals(VisitService.VISIT_DUE))
+                .findFirst().orElseThrow().getId();
 
         JobScheduler nodeA = new JobScheduler(jobs, handlers, transaction, clock, "node-a");
         JobScheduler nodeB = new JobScheduler(jobs, handlers, transaction, clock, "node-b");
