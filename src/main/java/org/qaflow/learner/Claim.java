@@ -33,6 +33,7 @@ public class Claim {
     private String registeredBy;
     private String certificateNumber;
     private Instant certificateIssuedAt;
+    private String processInstanceId;
     @Version
     private long version;
 
@@ -74,6 +75,8 @@ public class Claim {
     }
 
     public Long getId() { return id; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public Learner getLearner() { return learner; }
     public Centre getCentre() { return centre; }
     public String getQan() { return qan; }
