@@ -3,12 +3,14 @@ package org.qaflow;
 import org.qaflow.rules.RuleSetRegistry;
 import org.qaflow.sampledata.SampleDataLoader;
 import org.qaflow.sampledata.SampleJourneys;
+import org.qaflow.workflow.EqaCoverage;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * What qaflow does when it starts, in order, before the web server accepts a request: fill an empty database from
- * sample-data/, build the active rule set (it needs the catalogue), then drive the demo claims (they need the rules).
+ * sample-data/, build the active rule set (it needs the catalogue), see that every centre has an EQA and its next
+ * visit scheduled, then drive the demo claims (they need the rules and the EQAs).
  */
 @Component
 public class Startup implements SmartInitializingSingleton {
@@ -16,17 +18,21 @@ public class Startup implements SmartInitializingSingleton {
     private final SampleDataLoader sampleData;
     private final RuleSetRegistry rules;
     private final SampleJourneys journeys;
+    private final EqaCoverage eqaCoverage;
 
-    public Startup(SampleDataLoader sampleData, RuleSetRegistry rules, SampleJourneys journeys) {
+    public Startup(SampleDataLoader sampleData, RuleSetRegistry rules, SampleJourneys journeys,
+                   EqaCoverage eqaCoverage) {
         this.sampleData = sampleData;
         this.rules = rules;
         this.journeys = journeys;
+        this.eqaCoverage = eqaCoverage;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         boolean freshDatabase = sampleData.loadIfEmpty();
         rules.start();
+        eqaCoverage.coverEveryCentre();
         if (freshDatabase) {
             journeys.drive();
         }

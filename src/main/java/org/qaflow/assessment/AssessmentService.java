@@ -4,7 +4,6 @@ import org.qaflow.catalogue.AssessmentCriterion;
 import org.qaflow.catalogue.LearningOutcome;
 import org.qaflow.catalogue.Unit;
 import org.qaflow.catalogue.UnitRepository;
-import org.qaflow.certification.CertificationService;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.learner.*;
 import jakarta.validation.Validator;
@@ -20,11 +19,11 @@ import org.qaflow.rules.IqaSamplingResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
-import org.qaflow.iqa.IqaOverdueJob;
-import org.qaflow.workflow.JobScheduler;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.TaskDone;
+import org.qaflow.task.Tasks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +51,7 @@ public class AssessmentService {
     private final RuleEngine rules;
     private final Tasks tasks;
     private final Timeline timeline;
-    private final CertificationService certification;
-    private final JobScheduler jobs;
+    private final ApplicationEventPublisher events;
     private final Validator validator;
     private final Clock clock;
     @PersistenceContext
@@ -61,8 +59,8 @@ public class AssessmentService {
 
     public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
                              EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
-                             Tasks tasks, Timeline timeline, CertificationService certification,
-                             JobScheduler jobs, Clock clock, Validator validator) {
+                             Tasks tasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
+                             Validator validator) {
         this.claims = claims;
         this.claimUnits = claimUnits;
         this.units = units;
@@ -71,8 +69,7 @@ public class AssessmentService {
         this.rules = rules;
         this.tasks = tasks;
         this.timeline = timeline;
-        this.certification = certification;
-        this.jobs = jobs;
+        this.events = events;
         this.clock = clock;
         this.validator = validator;
     }
@@ -156,14 +153,13 @@ public class AssessmentService {
         boolean simulated = recorded.stream().anyMatch(e -> e.getMethod() == EvidenceMethod.SIMULATION);
         Instant now = Instant.now(clock);
         claimUnit.setSignedOffAt(now);
-        claim.setStatus(ClaimStatus.IN_ASSESSMENT);
         decisions.save(new AssessmentDecision(claimUnit.getId(), claim.getAssessor().getId(), now, simulated));
         timeline.record(claim, unit.getRef(), user.getUsername(), "unit signed off by the assessor",
                 "every assessment criterion met", null);
         var task = tasks.find(user, Tasks.ASSESS_UNIT, "claimUnitId", claimUnit.getId())
                 .orElseThrow(() -> new ConflictException("There is no open assessment task for " + unit.getRef()
                         + " of claim " + claim.getId()));
-        tasks.complete(task.getId(), user, Map.of());
+        events.publishEvent(new TaskDone(task.getId(), user, Map.of()));
     }
 
     /** Called by the process after sign-off: the sampling rules decide whether an IQA looks at the decision. */
@@ -181,10 +177,6 @@ public class AssessmentService {
                 claim.getCentre().getRiskRating()));
         String reasons = String.join("; ", result.reasons());
         decision.sampling(result.sampled(), reasons, String.valueOf(result.ruleSetVersion()));
-        claimUnit.setStatus(result.sampled() ? UnitStatus.SAMPLED_FOR_IQA : claimUnit.getStatus());
-        if (result.sampled()) {
-            jobs.schedule(IqaOverdueJob.KIND, claimUnitId, LocalDate.now(clock).plusDays(IqaOverdueJob.DAYS_ALLOWED));
-        }
         timeline.record(claim, claimUnit.getUnitRef(), "rules",
                 result.sampled() ? "sampled for IQA" : "not sampled for IQA",
                 reasons + " (rules fired: " + String.join(", ", result.firedRules()) + ")",
@@ -198,7 +190,6 @@ public class AssessmentService {
         claimUnit.setStatus(UnitStatus.VERIFIED);
         claimUnit.setVerifiedAt(Instant.now(clock));
         timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), "workflow", "unit verified", null, null);
-        certification.consider(claimUnit.getClaim(), "workflow");
     }
 
     private ClaimUnit assessable(long claimId, String unitRef, AppUser user) {

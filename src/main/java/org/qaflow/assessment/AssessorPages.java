@@ -11,7 +11,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.Tasks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,7 +2,6 @@ package org.qaflow.centre;
 
 import org.qaflow.assessment.AssessmentDecision;
 import org.qaflow.assessment.AssessmentDecisionRepository;
-import org.qaflow.certification.CertificationService;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
 import org.qaflow.eqa.VisitActionRepository;
@@ -15,6 +14,7 @@ import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms. A change
- * applies to claims in flight at once: gaining it releases every claim waiting on the EQA; losing it leaves issued
- * certificates standing and sends claims not yet certificated down the EQA path.
+ * reaches claims in flight through the engine (DirectClaimStatusChanged): gaining it releases every claim waiting for
+ * the EQA; losing it leaves issued certificates standing, and claims still in assessment then wait for the EQA.
  */
 @Service
 @Transactional
@@ -40,13 +40,13 @@ public class DirectClaimService {
     private final ClaimRepository claims;
     private final AssessmentDecisionRepository decisions;
     private final RuleEngine rules;
-    private final CertificationService certification;
+    private final ApplicationEventPublisher events;
     private final Timeline timeline;
     private final Clock clock;
 
     public DirectClaimService(CentreRepository centres, EqaVisitRepository visits, VisitActionRepository actions,
                               StaffRepository staff, ClaimRepository claims, AssessmentDecisionRepository decisions,
-                              RuleEngine rules, CertificationService certification, Timeline timeline, Clock clock) {
+                              RuleEngine rules, ApplicationEventPublisher events, Timeline timeline, Clock clock) {
         this.centres = centres;
         this.visits = visits;
         this.actions = actions;
@@ -54,7 +54,7 @@ public class DirectClaimService {
         this.claims = claims;
         this.decisions = decisions;
         this.rules = rules;
-        this.certification = certification;
+        this.events = events;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -101,7 +101,7 @@ public class DirectClaimService {
                 timeline.record(claim, qualityManager.getUsername(), what, reason);
             }
         }
-        certification.reconsiderCentre(centre, qualityManager.getUsername());
+        events.publishEvent(new DirectClaimStatusChanged(centre.getId(), granted));
         return centre;
     }
 }

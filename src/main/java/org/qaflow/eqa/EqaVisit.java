@@ -25,6 +25,7 @@ public class EqaVisit {
     @Enumerated(EnumType.STRING)
     private Status status = Status.COMPLETED;
     private String processInstanceId;
+    private boolean remote;
 
     protected EqaVisit() {
     }
@@ -41,6 +42,16 @@ public class EqaVisit {
         visit.status = Status.PLANNING;
         return visit;
     }
+
+    /** A review of a sample of the centre's waiting claims without a visit; its sample is chosen when it opens. */
+    public static EqaVisit remoteReview(Long centreId, String eqaUsername, LocalDate today) {
+        EqaVisit review = new EqaVisit(centreId, eqaUsername, today);
+        review.status = Status.PLANNED;
+        review.remote = true;
+        return review;
+    }
+
+    public boolean isRemote() { return remote; }
 
     public void plan(LocalDate date) {
         this.plannedFor = date;

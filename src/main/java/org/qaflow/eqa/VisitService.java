@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotNull;
 import org.qaflow.assessment.EvidenceRepository;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
-import org.qaflow.certification.CertificationService;
 import org.qaflow.learner.*;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.BadRequestException;
@@ -13,16 +12,17 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.EqaCandidate;
 import org.qaflow.rules.EqaSampleRequest;
 import org.qaflow.rules.EqaSampleResult;
+import org.qaflow.rules.EqaReleaseDecision;
+import org.qaflow.rules.EqaReleaseRequest;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.Role;
-import org.qaflow.workflow.JobScheduler;
-import org.qaflow.workflow.ProcessGateway;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.TaskDone;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +32,23 @@ import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Collectors;
 
-/** EQA visits to centres without direct claim status: appointment, planning with a rule-chosen sample, outcome. */
+/**
+ * External quality assurance of every centre: its appointed EQA, visits at least yearly (direct claim status or not),
+ * and, for a centre without direct claim status, the release of its claims: the release rules say whether the EQA
+ * releases them at a visit or remotely, the sampling rules choose which claims the EQA reviews, and the outcome
+ * releases or holds every claim the review covered. The engine is moved by the workflow (VisitOpened, TaskDone).
+ */
 @Service
 @Transactional
 public class VisitService {
 
-    public static final String VISIT_DUE = "VISIT_DUE";
     /** How far ahead a visit may be planned. */
     static final int MAX_YEARS_AHEAD = 2;
     /** The spec asks for a visit at least yearly; the next one is opened a month before the year is up. */
-    private static final int MONTHS_TO_NEXT_VISIT = 11;
+    public static final int MONTHS_TO_NEXT_VISIT = 11;
+    /** Claims whose units are verified and whose certificate waits for the EQA. */
+    public static final Set<ClaimStatus> WAITING_FOR_RELEASE = EnumSet.of(ClaimStatus.AWAITING_FIRST_EQA_VISIT,
+            ClaimStatus.AWAITING_EQA_RELEASE, ClaimStatus.HELD_BY_EQA);
 
     private final EqaVisitRepository visits;
     private final VisitSampleRepository samples;
@@ -51,19 +58,16 @@ public class VisitService {
     private final EvidenceRepository evidence;
     private final AppUserRepository users;
     private final RuleEngine rules;
-    private final ProcessGateway processes;
-    private final Tasks tasks;
     private final Timeline timeline;
-    private final CertificationService certification;
-    private final JobScheduler jobs;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     @PersistenceContext
     private EntityManager entityManager;
 
     public VisitService(EqaVisitRepository visits, VisitSampleRepository samples, VisitActionRepository actions,
                         CentreRepository centres, ClaimRepository claims, EvidenceRepository evidence,
-                        AppUserRepository users, RuleEngine rules, ProcessGateway processes, Tasks tasks,
-                        Timeline timeline, CertificationService certification, JobScheduler jobs, Clock clock) {
+                        AppUserRepository users, RuleEngine rules, Timeline timeline,
+                        ApplicationEventPublisher events, Clock clock) {
         this.visits = visits;
         this.samples = samples;
         this.actions = actions;
@@ -72,38 +76,38 @@ public class VisitService {
         this.evidence = evidence;
         this.users = users;
         this.rules = rules;
-        this.processes = processes;
-        this.tasks = tasks;
         this.timeline = timeline;
-        this.certification = certification;
-        this.jobs = jobs;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
-     * A centre without direct claim status registering its first learner: appoint its EQA if it has none (the EQA
-     * with fewest centres) and give the EQA the task of planning the first visit.
+     * Every approved centre has an EQA (the one with fewest centres is appointed) and a visit at least yearly.
+     * @return when the centre's next visit falls due, or empty while one is open
      */
-    public void onFirstRegistration(Centre centre, Claim firstClaim, String actor) {
+    public Optional<LocalDate> keepCovered(long centreId) {
+        Centre centre = centres.findById(centreId).orElseThrow();
         lock(centre);
         if (centre.getEqaUsername() == null) {
             centre.setEqaUsername(leastLoadedEqa());
-            timeline.record(firstClaim, "workflow", "EQA appointed to the centre", centre.getEqaUsername());
         }
-        if (openVisit(centre).isEmpty() && visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).isEmpty()) {
-            openVisit(centre, actor);
-            timeline.record(firstClaim, "workflow", "first EQA visit to be planned", "by " + centre.getEqaUsername());
+        if (currentVisit(centre).isPresent()) {
+            return Optional.empty();
         }
+        return Optional.of(visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centreId).stream()
+                .filter(v -> !v.isRemote()).findFirst()
+                .map(v -> v.getVisitedOn().plusMonths(MONTHS_TO_NEXT_VISIT))
+                .orElse(LocalDate.now(clock)));
     }
 
-    /** Opens the next visit for the centre's EQA to plan, unless one is already open. */
+    /** The yearly visit falls due: open it for the centre's EQA to plan, unless one is already open. */
     public Optional<EqaVisit> openVisitIfNoneOpen(long centreId, String actor) {
         Centre centre = centres.findById(centreId).orElseThrow();
         lock(centre);
-        if (centre.isDirectClaimStatus() || centre.getEqaUsername() == null || openVisit(centre).isPresent()) {
+        if (centre.getEqaUsername() == null || currentVisit(centre).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(openVisit(centre, actor));
+        return Optional.of(openVisit(centre));
     }
 
     /** The centre's EQA (or the quality manager) opens a visit now, ahead of the yearly one. */
@@ -116,21 +120,88 @@ public class VisitService {
             throw new ConflictException("Centre " + centre.getCode() + " has no EQA appointed");
         }
         lock(centre);
-        if (openVisit(centre).isPresent()) {
-            throw new ConflictException("Centre " + centre.getCode() + " already has an EQA visit open (visit "
-                    + openVisit(centre).get().getId() + ")");
+        Optional<EqaVisit> open = currentVisit(centre);
+        if (open.isPresent()) {
+            throw new ConflictException("Centre " + centre.getCode() + " already has an EQA "
+                    + (open.get().isRemote() ? "remote release review" : "visit") + " open (visit "
+                    + open.get().getId() + ")");
         }
-        return openVisit(centre, user.getUsername());
+        return openVisit(centre);
     }
 
-    private EqaVisit openVisit(Centre centre, String actor) {
+    private EqaVisit openVisit(Centre centre) {
         EqaVisit visit = visits.save(EqaVisit.toPlan(centre.getId(), centre.getEqaUsername(),
                 LocalDate.now(clock).plusDays(30)));
-        visit.setProcessInstanceId(processes.startEqaVisit(visit.getId(), centre.getEqaUsername()));
+        events.publishEvent(new VisitOpened(visit.getId(), centre.getEqaUsername(), false));
         return visit;
     }
 
-    /** The EQA fixes the date; the sampling rules choose which claims the EQA will review, each with its reasons. */
+    /**
+     * A claim's units are verified and its centre has no direct claim status: it waits for the EQA's release. The
+     * release rules say how the EQA releases this centre's claims; a visit or remote review is opened for them if
+     * none is open, so no claim waits for a review that will never come.
+     */
+    public void claimWaiting(long claimId) {
+        Claim claim = claims.findById(claimId).orElseThrow();
+        Centre centre = claim.getCentre();
+        lock(centre);
+        List<EqaVisit> completed = completedVisits(centre);
+        ClaimStatus status = completed.isEmpty() ? ClaimStatus.AWAITING_FIRST_EQA_VISIT
+                : completed.get(0).getOutcome() == EqaVisit.Outcome.UNSATISFACTORY ? ClaimStatus.HELD_BY_EQA
+                : completed.stream().anyMatch(v -> v.getOutcome() == EqaVisit.Outcome.SATISFACTORY)
+                ? ClaimStatus.AWAITING_EQA_RELEASE : ClaimStatus.AWAITING_FIRST_EQA_VISIT;
+        claim.setStatus(status);
+        timeline.record(claim, null, "workflow", status.words(), "centre " + centre.getCode()
+                + " has no direct claim status: its EQA releases the claim", null);
+        ensureReleaseReview(centre);
+    }
+
+    /** Opens a visit or remote review for the centre's claims waiting for release that no open review covers. */
+    public void ensureReleaseReview(Centre centre) {
+        lock(centre);
+        if (centre.isDirectClaimStatus() || centre.getEqaUsername() == null || currentVisit(centre).isPresent()) {
+            return;
+        }
+        List<Claim> uncovered = uncoveredWaiting(centre);
+        if (uncovered.isEmpty()) {
+            return;
+        }
+        EqaReleaseDecision decision = release(centre, uncovered.size());
+        if (!decision.remote()) {
+            EqaVisit visit = openVisit(centre);
+            uncovered.forEach(c -> timeline.record(c, null, "rules", "EQA visit to be planned",
+                    "visit " + visit.getId() + ": " + String.join("; ", decision.reasons()),
+                    String.valueOf(decision.ruleSetVersion())));
+            return;
+        }
+        EqaVisit review = visits.save(EqaVisit.remoteReview(centre.getId(), centre.getEqaUsername(),
+                LocalDate.now(clock)));
+        List<EqaSampleResult.Selected> chosen = rules.eqaReview(uncovered.stream().map(this::candidate).toList(),
+                decision.reviewCount(), review.getId());
+        for (EqaSampleResult.Selected selected : chosen) {
+            samples.save(new VisitSample(review.getId(), Long.valueOf(selected.id()),
+                    String.join("; ", selected.reasons())));
+        }
+        for (Claim claim : uncovered) {
+            claim.setReleaseVisitId(review.getId());
+            timeline.record(claim, null, "rules", "in a remote release review by the EQA", "review " + review.getId()
+                    + ": " + String.join("; ", decision.reasons()), String.valueOf(decision.ruleSetVersion()));
+        }
+        events.publishEvent(new VisitOpened(review.getId(), centre.getEqaUsername(), true));
+    }
+
+    private EqaReleaseDecision release(Centre centre, int waiting) {
+        List<EqaVisit> completed = completedVisits(centre);
+        int satisfactory = (int) completed.stream().filter(v -> v.getOutcome() == EqaVisit.Outcome.SATISFACTORY).count();
+        return rules.eqaRelease(new EqaReleaseRequest(satisfactory,
+                completed.isEmpty() ? null : completed.get(0).getOutcome(), waiting));
+    }
+
+    /**
+     * The EQA fixes the date. The sampling rules choose, among the centre's claims waiting for release, which the
+     * EQA will review; the visit's outcome releases or holds all of those waiting claims. With none waiting (a
+     * centre with direct claim status, say) the sample is drawn from the claims with assessment decisions.
+     */
     public EqaSampleResult plan(String taskId, long visitId, LocalDate date, AppUser user) {
         EqaVisit visit = ownVisit(visitId, user, EqaVisit.Status.PLANNING);
         if (date == null) {
@@ -146,14 +217,21 @@ public class VisitService {
                     + " years ahead; plan the visit for " + latest + " or earlier");
         }
         Centre centre = centres.findById(visit.getCentreId()).orElseThrow();
-        List<Claim> cohort = claims.findByCentreIdOrderById(centre.getId());
+        List<Claim> waiting = uncoveredWaiting(centre);
+        List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
+                .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
         EqaSampleResult sample = rules.eqaSample(new EqaSampleRequest(centre.getRiskRating(), visitId,
                 cohort.stream().map(this::candidate).toList()));
         for (EqaSampleResult.Selected selected : sample.selected()) {
             samples.save(new VisitSample(visitId, Long.valueOf(selected.id()), String.join("; ", selected.reasons())));
         }
+        for (Claim claim : waiting) {
+            claim.setReleaseVisitId(visitId);
+            timeline.record(claim, user.getUsername(), "EQA visit planned", "visit " + visitId + " on " + date
+                    + " releases or holds this claim");
+        }
         visit.plan(date);
-        tasks.complete(taskId, user, Map.of());
+        events.publishEvent(new TaskDone(taskId, user, Map.of()));
         return sample;
     }
 
@@ -197,21 +275,39 @@ public class VisitService {
             }
         }
         visit.record(LocalDate.now(clock), outcome, report.trim());
-        tasks.complete(taskId, user, Map.of());
+        events.publishEvent(new TaskDone(taskId, user, Map.of()));
     }
 
-    /** Called by the process when the visit is recorded: release or hold the claims waiting on it. */
-    public void applyOutcome(long visitId) {
+    /** What a recorded outcome decided: the claims to release, and when the centre's next visit falls due. */
+    public record OutcomeApplied(long centreId, List<Claim> released, Optional<LocalDate> nextVisitDue) {
+    }
+
+    /**
+     * The outcome is recorded: a satisfactory one releases every claim the review covered, an unsatisfactory one
+     * holds them (they wait on, for a satisfactory visit). The workflow then signals the released claims.
+     */
+    public OutcomeApplied applyOutcome(long visitId) {
         EqaVisit visit = visits.findById(visitId).orElseThrow();
         Centre centre = centres.findById(visit.getCentreId()).orElseThrow();
-        List<Claim> waiting = claims.findByCentreIdAndStatusIn(centre.getId(),
-                EnumSet.of(ClaimStatus.AWAITING_FIRST_EQA_VISIT, ClaimStatus.HELD_BY_EQA));
-        for (Claim claim : waiting) {
-            timeline.record(claim, visit.getEqaUsername(), "EQA visit " + visit.getOutcome().name().toLowerCase(),
-                    visit.getOutcome() == EqaVisit.Outcome.SATISFACTORY ? "claims released" : "claims held");
+        boolean satisfactory = visit.getOutcome() == EqaVisit.Outcome.SATISFACTORY;
+        String review = visit.isRemote() ? "remote release review " + visitId : "EQA visit " + visitId;
+        List<Claim> released = new ArrayList<>();
+        for (Claim claim : claims.findByReleaseVisitIdOrderById(visitId)) {
+            if (!WAITING_FOR_RELEASE.contains(claim.getStatus())) {
+                continue;
+            }
+            if (satisfactory) {
+                released.add(claim);
+                timeline.record(claim, visit.getEqaUsername(), "released by the EQA", review + " satisfactory");
+            } else {
+                claim.setStatus(ClaimStatus.HELD_BY_EQA);
+                claim.setReleaseVisitId(null);
+                timeline.record(claim, visit.getEqaUsername(), "held by the EQA", review
+                        + " unsatisfactory: held until a satisfactory visit");
+            }
         }
-        certification.reconsiderCentre(centre, visit.getEqaUsername());
-        jobs.schedule(VISIT_DUE, centre.getId(), visit.getVisitedOn().plusMonths(MONTHS_TO_NEXT_VISIT));
+        return new OutcomeApplied(centre.getId(), released, visit.isRemote() ? Optional.empty()
+                : Optional.of(visit.getVisitedOn().plusMonths(MONTHS_TO_NEXT_VISIT)));
     }
 
     public List<VisitSample> sampleOf(long visitId) {
@@ -222,6 +318,15 @@ public class VisitService {
         return actions.findByVisitIdOrderById(visitId);
     }
 
+    private List<Claim> uncoveredWaiting(Centre centre) {
+        return claims.findByCentreIdAndStatusIn(centre.getId(), WAITING_FOR_RELEASE).stream()
+                .filter(c -> c.getReleaseVisitId() == null).toList();
+    }
+
+    private List<EqaVisit> completedVisits(Centre centre) {
+        return visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centre.getId());
+    }
+
     /**
      * Whoever opens a visit to a centre holds the centre's row until commit, so two at once (people, nodes, the
      * yearly job) take turns and the later one finds the visit the earlier one opened: one open visit per centre.
@@ -230,7 +335,7 @@ public class VisitService {
         entityManager.lock(centre, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private Optional<EqaVisit> openVisit(Centre centre) {
+    private Optional<EqaVisit> currentVisit(Centre centre) {
         return visits.findByCentreIdOrderByPlannedForDesc(centre.getId()).stream()
                 .filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED).findFirst();
     }

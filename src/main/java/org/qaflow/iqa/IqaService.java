@@ -14,7 +14,8 @@ import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.TaskDone;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,20 +36,20 @@ public class IqaService {
     private final UnitRepository units;
     private final org.qaflow.learner.DeclaredInterestRepository interests;
     private final RuleEngine rules;
-    private final Tasks tasks;
+    private final ApplicationEventPublisher events;
     private final Timeline timeline;
     private final Clock clock;
 
     public IqaService(ClaimUnitRepository claimUnits, AssessmentDecisionRepository decisions, StaffRepository staff,
                       UnitRepository units, org.qaflow.learner.DeclaredInterestRepository interests, RuleEngine rules,
-                      Tasks tasks, Timeline timeline, Clock clock) {
+                      ApplicationEventPublisher events, Timeline timeline, Clock clock) {
         this.claimUnits = claimUnits;
         this.decisions = decisions;
         this.staff = staff;
         this.units = units;
         this.interests = interests;
         this.rules = rules;
-        this.tasks = tasks;
+        this.events = events;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -64,11 +65,10 @@ public class IqaService {
         AssessmentDecision decision = decisions.findFirstByClaimUnitIdOrderByIdDesc(claimUnitId).orElseThrow();
         decision.iqaVerdict(user.getUsername(), accept ? AssessmentDecision.IqaOutcome.ACCEPTED
                 : AssessmentDecision.IqaOutcome.REFERRED, reason, Instant.now(clock));
-        claimUnit.setStatus(accept ? claimUnit.getStatus() : UnitStatus.REFERRED_BACK);
         timeline.record(claim, claimUnit.getUnitRef(), user.getUsername(),
                 accept ? "IQA accepted the assessment decision" : "referred back to the assessor",
                 accept ? reason : reason.trim(), null);
-        tasks.complete(taskId, user, Map.of("accepted", accept));
+        events.publishEvent(new TaskDone(taskId, user, Map.of("accepted", accept)));
     }
 
     /** Called by the process after an acceptance: a working-towards IQA's decision needs a qualified countersignature. */
@@ -82,7 +82,6 @@ public class IqaService {
         EligibilityResult eligibility = eligibility(iqa, false, false, false);
         boolean needed = !eligibility.conditions().isEmpty();
         if (needed) {
-            claimUnit.setStatus(UnitStatus.AWAITING_COUNTERSIGNATURE);
             timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), "rules",
                     "awaiting a qualified IQA's countersignature", String.join("; ", eligibility.conditions()),
                     String.valueOf(eligibility.ruleSetVersion()));
@@ -104,7 +103,7 @@ public class IqaService {
         decision.countersign(user.getUsername(), Instant.now(clock));
         timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), user.getUsername(),
                 "IQA decision countersigned", "verified by " + decision.getIqaUsername(), null);
-        tasks.complete(taskId, user, Map.of());
+        events.publishEvent(new TaskDone(taskId, user, Map.of()));
     }
 
     private StaffMember eligibleIqa(AppUser user, ClaimUnit claimUnit) {

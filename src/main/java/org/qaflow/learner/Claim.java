@@ -34,6 +34,7 @@ public class Claim {
     private String certificateNumber;
     private Instant certificateIssuedAt;
     private String processInstanceId;
+    private Long releaseVisitId;
     @Version
     private long version;
 
@@ -76,6 +77,9 @@ public class Claim {
 
     public Long getId() { return id; }
     public String getProcessInstanceId() { return processInstanceId; }
+    /** The EQA visit or remote review that will release or hold this claim, once it waits for release. */
+    public Long getReleaseVisitId() { return releaseVisitId; }
+    public void setReleaseVisitId(Long releaseVisitId) { this.releaseVisitId = releaseVisitId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public Learner getLearner() { return learner; }
     public Centre getCentre() { return centre; }

@@ -19,6 +19,10 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findAllByOrderById();
 
+    List<Claim> findByReleaseVisitIdOrderById(Long visitId);
+
+    long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
+
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);
 }

@@ -6,6 +6,7 @@ public enum ClaimStatus {
     IN_ASSESSMENT("units in assessment"),
     COMBINATION_NOT_MET("verified units do not yet make the qualification"),
     AWAITING_FIRST_EQA_VISIT("waiting for the first EQA visit"),
+    AWAITING_EQA_RELEASE("waiting for the EQA to release it"),
     HELD_BY_EQA("held after an unsatisfactory EQA visit"),
     CERTIFICATE_ISSUED("certificate issued");
 

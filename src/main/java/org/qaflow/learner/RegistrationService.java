@@ -9,7 +9,6 @@ import org.qaflow.centre.CentreRepository;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
-import org.qaflow.eqa.VisitService;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,10 +22,10 @@ import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
-import org.qaflow.workflow.ProcessGateway;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +54,7 @@ public class RegistrationService {
     private final StaffRepository staff;
     private final DeclaredInterestRepository interests;
     private final RuleEngine rules;
-    private final ProcessGateway processes;
-    private final VisitService visits;
+    private final ApplicationEventPublisher events;
     private final Timeline timeline;
     private final Clock clock;
     private final Validator validator;
@@ -65,8 +63,8 @@ public class RegistrationService {
 
     public RegistrationService(CentreRepository centres, QualificationRepository qualifications, UnitRepository units,
                                LearnerRepository learners, ClaimRepository claims, StaffRepository staff,
-                               DeclaredInterestRepository interests, RuleEngine rules, ProcessGateway processes,
-                               VisitService visits, Timeline timeline, Clock clock, Validator validator) {
+                               DeclaredInterestRepository interests, RuleEngine rules, ApplicationEventPublisher events,
+                               Timeline timeline, Clock clock, Validator validator) {
         this.centres = centres;
         this.qualifications = qualifications;
         this.units = units;
@@ -75,8 +73,7 @@ public class RegistrationService {
         this.staff = staff;
         this.interests = interests;
         this.rules = rules;
-        this.processes = processes;
-        this.visits = visits;
+        this.events = events;
         this.timeline = timeline;
         this.clock = clock;
         this.validator = validator;
@@ -163,30 +160,40 @@ public class RegistrationService {
         String qan = checked.qualification().getQan();
         List<String> unitRefs = checked.unitRefs();
         StaffMember assessor = checked.assessor();
-        EligibilityResult eligibility = checked.eligibility();
         Learner learner = checked.learner();
         if (learner == null) {
             learner = learners.save(new Learner(centre, r.firstName().trim(), r.lastName().trim(), r.dateOfBirth(),
                     r.uln()));
         }
-        boolean firstAtCentre = !claims.existsByCentreId(centre.getId());
         Claim claim = new Claim(learner, centre, qan, assessor, provider.getUsername(), Instant.now(clock));
         unitRefs.forEach(claim::addUnit);
         claims.save(claim);
         timeline.record(claim, null, provider.getUsername(), "registered",
                 learner.getFirstName() + " " + learner.getLastName() + " on " + qan + " with units " + unitRefs,
                 null);
+        events.publishEvent(new ClaimRegistered(claim.getId()));
+        return claim;
+    }
+
+    /**
+     * The claim process's first step: the rules judge the registration as saved (the assessor's eligibility for this
+     * learner, declared interests included) and the decision goes on the timeline with its rule set version.
+     */
+    public void confirmChecks(long claimId) {
+        Claim claim = claims.findById(claimId).orElseThrow();
+        StaffMember assessor = claim.getAssessor();
+        boolean leadership = units.findByRefIn(claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()).stream()
+                .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
+        boolean interest = interests.existsByStaffIdAndLearnerId(assessor.getId(), claim.getLearner().getId());
+        EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor,
+                LocalDate.now(clock)).withAssignment(leadership, interest, false));
+        if (!eligibility.eligible()) {
+            throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
+                    + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
+        }
         timeline.record(claim, null, "rules", "assessor assigned", assessor.getName()
                 + (eligibility.conditions().isEmpty() ? "" : "; conditions: " + String.join("; ",
                 eligibility.conditions())), String.valueOf(eligibility.ruleSetVersion()));
-        for (ClaimUnit unit : claim.getUnits()) {
-            unit.setProcessInstanceId(processes.startUnitAssessment(unit.getId(), assessor.getUsername(),
-                    centre.getCode()));
-        }
-        if (firstAtCentre && !centre.isDirectClaimStatus()) {
-            visits.onFirstRegistration(centre, claim, provider.getUsername());
-        }
-        return claim;
     }
 
     /** Awards and the Apprenticeship Diploma fix their units; for the Certificate and Diploma the learner chooses. */

@@ -3,6 +3,7 @@ package org.qaflow.rules;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +33,14 @@ public class RuleEngine {
 
     public CameraCoverage cameraCoverage(Collection<EqaCandidate> population, Collection<String> sampledIds) {
         return RuleSet.cameraCoverage(population, sampledIds);
+    }
+
+    public List<EqaSampleResult.Selected> eqaReview(List<EqaCandidate> candidates, int size, long seed) {
+        return active().eqaReview(candidates, size, seed);
+    }
+
+    public EqaReleaseDecision eqaRelease(EqaReleaseRequest request) {
+        return active().eqaRelease(request);
     }
 
     public DirectClaimRecommendation directClaimStatus(DirectClaimFacts facts) {

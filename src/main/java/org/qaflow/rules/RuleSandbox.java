@@ -50,6 +50,7 @@ final class RuleSandbox {
     /** The classes rules reason about; data rows and check facts. */
     static final List<Class<?>> FACT_MODEL = List.of(BaselineSamplingRate.class, CategoryMinimum.class,
             CombinationCheck.class, CombinationRequirement.class, DirectClaimCheck.class, DirectClaimPolicy.class,
+            EqaReleaseCheck.class, EqaReleasePolicy.class,
             EligibilityCheck.class, EligibilityCheck.Cpd.class, EqaRiskUplift.class, EqaSampleCheck.class,
             EqaSampleSizeBand.class, IqaSamplingCheck.class, IqaSamplingPolicy.class, ListedUnit.class,
             RecognisedQualification.class, RoleRequirement.class);

@@ -193,10 +193,22 @@ public final class RuleSet {
         facts.addAll(data(EqaRiskUplift.class));
         List<String> fired = run(facts);
         int size = check.getSampleSize();
+        List<EqaSampleResult.Selected> selected = select(candidates, size, request.seed());
+        return new EqaSampleResult(candidates.size(), size, List.copyOf(check.getReasons()), selected, version, fired);
+    }
 
+    /**
+     * The claims the EQA reviews before a remote release: as many as the release rules asked for, chosen as a visit's
+     * sample is (first whatever covers an assessor, unit, method or location not yet covered, then at random).
+     */
+    public List<EqaSampleResult.Selected> eqaReview(List<EqaCandidate> candidates, int size, long seed) {
+        return select(candidates, size, seed);
+    }
+
+    private static List<EqaSampleResult.Selected> select(List<EqaCandidate> candidates, int size, long seed) {
         List<EqaCandidate> order = new ArrayList<>(candidates);
         order.sort(Comparator.comparing(EqaCandidate::id));
-        Collections.shuffle(order, new Random(request.seed()));
+        Collections.shuffle(order, new Random(seed));
         List<EqaSampleResult.Selected> selected = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         for (Iterator<EqaCandidate> it = order.iterator(); it.hasNext() && selected.size() < size; ) {
@@ -216,9 +228,24 @@ public final class RuleSet {
         for (Iterator<EqaCandidate> it = order.iterator(); it.hasNext() && selected.size() < size; ) {
             EqaCandidate c = it.next();
             selected.add(new EqaSampleResult.Selected(c.id(),
-                    List.of("random selection to make up the sample (seed " + request.seed() + ")")));
+                    List.of("random selection to make up the sample (seed " + seed + ")")));
         }
-        return new EqaSampleResult(candidates.size(), size, List.copyOf(check.getReasons()), selected, version, fired);
+        return selected;
+    }
+
+    public EqaReleaseDecision eqaRelease(EqaReleaseRequest request) {
+        EqaReleaseCheck check = new EqaReleaseCheck(request.satisfactoryVisits(),
+                request.latestOutcome() == null ? "NONE" : request.latestOutcome().name(), request.waitingClaims());
+        List<Object> all = new ArrayList<>();
+        all.add(check);
+        all.addAll(data(EqaReleasePolicy.class));
+        List<String> fired = run(all);
+        boolean remote = check.isRemote();
+        List<String> reasons = remote ? check.getRemoteReasons() : check.getAtVisitReasons();
+        if (!remote && reasons.isEmpty()) {
+            reasons = List.of("no release rule applies: claims wait for the next EQA visit");
+        }
+        return new EqaReleaseDecision(remote, remote ? check.getReviewCount() : 0, List.copyOf(reasons), version, fired);
     }
 
     public DirectClaimRecommendation directClaimStatus(DirectClaimFacts facts) {

@@ -30,16 +30,17 @@ import java.util.regex.Pattern;
 public class RuleSetCompiler {
 
     /** The kinds of rows a data file may hold, by the name a quality manager writes at the top of a list. */
-    static final Map<String, Class<?>> DATA_KINDS = Map.of(
-            "CombinationRequirement", CombinationRequirement.class,
-            "CategoryMinimum", CategoryMinimum.class,
-            "RecognisedQualification", RecognisedQualification.class,
-            "RoleRequirement", RoleRequirement.class,
-            "IqaSamplingPolicy", IqaSamplingPolicy.class,
-            "BaselineSamplingRate", BaselineSamplingRate.class,
-            "EqaSampleSizeBand", EqaSampleSizeBand.class,
-            "EqaRiskUplift", EqaRiskUplift.class,
-            "DirectClaimPolicy", DirectClaimPolicy.class);
+    static final Map<String, Class<?>> DATA_KINDS = Map.ofEntries(
+            Map.entry("CombinationRequirement", CombinationRequirement.class),
+            Map.entry("CategoryMinimum", CategoryMinimum.class),
+            Map.entry("RecognisedQualification", RecognisedQualification.class),
+            Map.entry("RoleRequirement", RoleRequirement.class),
+            Map.entry("IqaSamplingPolicy", IqaSamplingPolicy.class),
+            Map.entry("BaselineSamplingRate", BaselineSamplingRate.class),
+            Map.entry("EqaSampleSizeBand", EqaSampleSizeBand.class),
+            Map.entry("EqaRiskUplift", EqaRiskUplift.class),
+            Map.entry("DirectClaimPolicy", DirectClaimPolicy.class),
+            Map.entry("EqaReleasePolicy", EqaReleasePolicy.class));
 
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_.-]+)+|[A-Za-z0-9_.-]+");
     private static final Pattern DRL_LINE = Pattern.compile("\\[(?:ERR|WARN) \\d+\\] Line (\\d+):");

@@ -22,7 +22,7 @@ public class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final List<String> KINDS =
-            List.of("combination", "staffEligibility", "iqaSampling", "eqaSample", "directClaim");
+            List.of("combination", "staffEligibility", "iqaSampling", "eqaSample", "directClaim", "eqaRelease");
 
     private static final String TIMED_OUT = "stopped: ";
 
@@ -145,6 +145,7 @@ public class ScenarioRunner {
             case "iqaSampling" -> rules.iqaSampling(YAML.treeToValue(input, IqaSamplingRequest.class));
             case "eqaSample" -> rules.eqaSample(YAML.treeToValue(input, EqaSampleRequest.class));
             case "directClaim" -> rules.directClaimStatus(YAML.treeToValue(input, DirectClaimFacts.class));
+            case "eqaRelease" -> rules.eqaRelease(YAML.treeToValue(input, EqaReleaseRequest.class));
             default -> throw new IllegalArgumentException("unknown kind of scenario " + kind);
         };
     }

@@ -13,7 +13,7 @@ import org.qaflow.learner.*;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.Role;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -27,6 +27,7 @@ import org.qaflow.problem.Paging;
 import org.qaflow.problem.Refuses;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.task.Tasks;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 

@@ -5,31 +5,40 @@ import org.qaflow.iqa.IqaService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /**
  * The automatic steps of the unit-assessment process (processes/unit-assessment.bpmn). The generated process code
- * instantiates this class with its no-arg constructor; at run time the Spring bean, with its collaborators, is used.
+ * needs a no-arg constructor to compile; at run time it is given this Spring bean.
  */
 @Component
 public class UnitAssessmentSteps {
 
-    private AssessmentService assessments;
-    private IqaService iqa;
+    private final AssessmentService assessments;
+    private final IqaService iqa;
+    private final JobScheduler jobs;
+    private final Clock clock;
 
     public UnitAssessmentSteps() {
+        this(null, null, null, null);
     }
 
     @Autowired
-    void setAssessments(AssessmentService assessments) {
+    public UnitAssessmentSteps(AssessmentService assessments, IqaService iqa, JobScheduler jobs, Clock clock) {
         this.assessments = assessments;
-    }
-
-    @Autowired
-    void setIqa(IqaService iqa) {
         this.iqa = iqa;
+        this.jobs = jobs;
+        this.clock = clock;
     }
 
+    /** A sampled decision waiting too long for its IQA is flagged on the claim's timeline. */
     public Boolean decideSampling(Long claimUnitId) {
-        return assessments.decideIqaSampling(claimUnitId);
+        boolean sampled = assessments.decideIqaSampling(claimUnitId);
+        if (sampled) {
+            jobs.schedule(IqaOverdueJob.KIND, claimUnitId, LocalDate.now(clock).plusDays(IqaOverdueJob.DAYS_ALLOWED));
+        }
+        return sampled;
     }
 
     public Boolean decideCountersign(Long claimUnitId) {

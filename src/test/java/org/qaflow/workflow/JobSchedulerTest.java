@@ -1,8 +1,6 @@
 package org.qaflow.workflow;
 
 import org.junit.jupiter.api.Test;
-import org.qaflow.eqa.VisitService;
-import org.qaflow.iqa.IqaOverdueJob;
 import org.qaflow.support.JourneyTestBase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +42,10 @@ class JobSchedulerTest extends JourneyTestBase {
                 + " values (?, 'eqa2', ?, ?, 'SATISFACTORY', 'fine', 'COMPLETED')", centreId,
                 LocalDate.now(clock).minusYears(1), LocalDate.now(clock).minusYears(1));
         LocalDate due = LocalDate.now(clock).plusDays(2);
-        transaction.executeWithoutResult(s -> scheduler.schedule(VisitService.VISIT_DUE, centreId, due));
+        transaction.executeWithoutResult(s -> scheduler.schedule(VisitDueJob.KIND, centreId, due));
         // Subject ids are per kind (a centre here, a claim unit for an IQA job): find the job by both.
         long jobId = jobs.findAll().stream()
-                .filter(j -> j.getSubjectId() == centreId && j.getKind().equals(VisitService.VISIT_DUE))
+                .filter(j -> j.getSubjectId() == centreId && j.getKind().equals(VisitDueJob.KIND))
                 .findFirst().orElseThrow().getId();
 
         JobScheduler nodeA = new JobScheduler(jobs, handlers, transaction, clock, "node-a");

@@ -12,7 +12,7 @@ import org.qaflow.learner.ClaimStatus;
 import org.qaflow.learner.RegistrationService;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
-import org.qaflow.workflow.Tasks;
+import org.qaflow.task.Tasks;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,11 +1,13 @@
-package org.qaflow.eqa;
+package org.qaflow.workflow;
 
-import org.qaflow.workflow.JobHandler;
+import org.qaflow.eqa.VisitService;
 import org.springframework.stereotype.Component;
 
-/** The yearly visit falls due: open the next visit for the centre's EQA to plan. */
+/** A centre's yearly visit falls due: open it for the centre's EQA to plan. */
 @Component
 public class VisitDueJob implements JobHandler {
+
+    public static final String KIND = "VISIT_DUE";
 
     private final VisitService visits;
 
@@ -15,7 +17,7 @@ public class VisitDueJob implements JobHandler {
 
     @Override
     public String kind() {
-        return VisitService.VISIT_DUE;
+        return KIND;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.qaflow.iqa;
+package org.qaflow.workflow;
 
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.learner.ClaimUnitRepository;

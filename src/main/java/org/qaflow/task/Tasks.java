@@ -1,4 +1,4 @@
-package org.qaflow.workflow;
+package org.qaflow.task;
 
 import org.kie.kogito.auth.IdentityProvider;
 import org.kie.kogito.internal.process.workitem.WorkItemNotFoundException;

@@ -1,4 +1,4 @@
-package org.qaflow.workflow;
+package org.qaflow.task;
 
 import org.qaflow.problem.ConflictException;
 

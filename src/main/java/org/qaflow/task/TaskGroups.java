@@ -1,4 +1,4 @@
-package org.qaflow.workflow;
+package org.qaflow.task;
 
 /** Task groups are scoped by centre, so a task reaches only the IQAs of the learner's own centre. */
 public final class TaskGroups {
