@@ -75,17 +75,23 @@ public class VisitController {
 
     private VisitView view(EqaVisit v, boolean detail) {
         Centre centre = centres.findById(v.getCentreId()).orElseThrow();
-        return new VisitView(v.getId(), centre.getCode(), centre.getName(), v.getEqaUsername(), v.getStatus(),
-                v.getPlannedFor(), v.getVisitedOn(), v.getOutcome(), v.getReport(),
+        return new VisitView(v.getId(), centre.getCode(), centre.getName(), v.getEqaUsername(), v.isRemote(),
+                v.getStatus(), v.getPlannedFor(), v.getVisitedOn(), v.getOutcome(), v.getReport(),
                 detail ? visitService.sampleOf(v.getId()).stream().map(s -> new SampleView(s.getId(), s.getClaimId(),
                         s.getReasons(), s.getFinding())).toList() : null,
                 detail ? visitService.actionsOf(v.getId()).stream().map(a -> new ActionView(a.getId(),
-                        a.getDescription(), a.isOpen())).toList() : null);
+                        a.getDescription(), a.isOpen())).toList() : null,
+                detail ? visitService.releasesOf(v.getId()) : null);
     }
 
-    public record VisitView(long id, String centre, String centreName, String eqa, EqaVisit.Status status,
-                            LocalDate plannedFor, LocalDate visitedOn, EqaVisit.Outcome outcome, String report,
-                            List<SampleView> sample, List<ActionView> actions) {
+    /**
+     * remote: a review of the centre's waiting claims without a visit. releases: the claims waiting for release that
+     * this visit's outcome releases (satisfactory) or holds; sample: those among them (or others) the EQA reviews.
+     */
+    public record VisitView(long id, String centre, String centreName, String eqa, boolean remote,
+                            EqaVisit.Status status, LocalDate plannedFor, LocalDate visitedOn,
+                            EqaVisit.Outcome outcome, String report, List<SampleView> sample,
+                            List<ActionView> actions, List<Long> releases) {
     }
 
     public record SampleView(long id, long claimId, String whySampled, String finding) {

@@ -318,6 +318,10 @@ public class VisitService {
         return actions.findByVisitIdOrderById(visitId);
     }
 
+    public List<Long> releasesOf(long visitId) {
+        return claims.findByReleaseVisitIdOrderById(visitId).stream().map(Claim::getId).toList();
+    }
+
     private List<Claim> uncoveredWaiting(Centre centre) {
         return claims.findByCentreIdAndStatusIn(centre.getId(), WAITING_FOR_RELEASE).stream()
                 .filter(c -> c.getReleaseVisitId() == null).toList();

@@ -31,6 +31,13 @@ public class ClaimProgress {
         claimUnits.findById(claimUnitId).orElseThrow().setStatus(status);
     }
 
+    /** @return the claim's process instance, once every unit of the unit's claim is verified */
+    public java.util.Optional<String> claimOfVerifiedUnits(long claimUnitId) {
+        Claim claim = claimUnits.findById(claimUnitId).orElseThrow().getClaim();
+        return claim.allUnitsVerified() ? java.util.Optional.ofNullable(claim.getProcessInstanceId())
+                : java.util.Optional.empty();
+    }
+
     /** The assessor's sign-off took a unit out of the assessor's hands: the claim is in assessment. */
     public void unitSignedOff(long claimUnitId) {
         Claim claim = claimUnits.findById(claimUnitId).orElseThrow().getClaim();

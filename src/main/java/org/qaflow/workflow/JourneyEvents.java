@@ -48,6 +48,7 @@ public class JourneyEvents {
     @EventListener
     public void taskDone(TaskDone event) {
         tasks.complete(event.taskId(), event.user(), event.outputs());
+        processes.sendPendingSignals();
     }
 
     @EventListener

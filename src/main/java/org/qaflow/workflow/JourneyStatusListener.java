@@ -33,16 +33,18 @@ public class JourneyStatusListener extends DefaultKogitoProcessEventListener {
 
     @Override
     public void beforeNodeTriggered(ProcessNodeTriggeredEvent event) {
-        if (!(event.getProcessInstance() instanceof WorkflowProcessInstance unit)
-                || !UNIT_PROCESS.equals(unit.getProcessId())) {
-            return;
-        }
         Object node = event.getNodeInstance().getNode().getMetaData().get("UniqueId");
-        if (node == null) {
+        if (!(event.getProcessInstance() instanceof WorkflowProcessInstance instance) || node == null) {
             return;
         }
+        if (UNIT_PROCESS.equals(instance.getProcessId())) {
+            unitReached(instance, node.toString());
+        }
+    }
+
+    private void unitReached(WorkflowProcessInstance unit, String node) {
         long claimUnitId = claimUnitId(unit);
-        switch (node.toString()) {
+        switch (node) {
             case "assessUnit" -> progress.unitAt(claimUnitId, Boolean.FALSE.equals(unit.getVariable("accepted"))
                     ? UnitStatus.REFERRED_BACK : UnitStatus.AWAITING_ASSESSMENT);
             case "decideSampling" -> progress.unitSignedOff(claimUnitId);

@@ -8,18 +8,25 @@ import org.kie.kogito.process.impl.Sig;
 import org.qaflow.task.TaskGroups;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Starts the journey's processes and signals waiting claim instances; callers pass the application ids. */
 @Component
 public class ProcessGateway {
 
     /** Signals the claim process waits on (processes/qualification-claim.bpmn). */
+    public static final String UNITS_VERIFIED = "unitsVerified";
     public static final String EQA_RELEASED = "eqaReleased";
     public static final String DIRECT_CLAIM_GRANTED = "directClaimGranted";
+    /** Claim signals waiting, in this transaction, for the engine call that raised them to return. */
+    private static final Object PENDING = ProcessGateway.class.getName() + ".pending";
 
     /**
      * Looked up when used, not injected: the processes' own steps use this gateway (a visit's outcome signals the
@@ -58,6 +65,44 @@ public class ProcessGateway {
             i.checkError();
         });
         return instance.isPresent();
+    }
+
+    /**
+     * Signals the claim once the engine call that led here has returned and saved its instances: a step of another
+     * process (a unit's) calls this, and signalled at once the claim would be moved inside that step. The workflow
+     * sends what is pending after each engine call it makes; whatever is left goes just before the commit.
+     */
+    public void signalClaimAfterThisStep(String processInstanceId, String signal) {
+        if (!TransactionSynchronizationManager.hasResource(PENDING)) {
+            TransactionSynchronizationManager.bindResource(PENDING, new LinkedHashSet<List<String>>());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    sendPendingSignals();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+        }
+        pending().add(List.of(processInstanceId, signal));
+    }
+
+    public void sendPendingSignals() {
+        Set<List<String>> pending = pending();
+        while (!pending.isEmpty()) {
+            List<String> next = pending.iterator().next();
+            pending.remove(next);
+            signalClaim(next.get(0), next.get(1));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<List<String>> pending() {
+        Object bound = TransactionSynchronizationManager.getResource(PENDING);
+        return bound == null ? new LinkedHashSet<>() : (Set<List<String>>) bound;
     }
 
     private static <T extends Model> String start(Process<T> process, Map<String, Object> variables) {

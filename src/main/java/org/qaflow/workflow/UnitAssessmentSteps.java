@@ -2,6 +2,7 @@ package org.qaflow.workflow;
 
 import org.qaflow.assessment.AssessmentService;
 import org.qaflow.iqa.IqaService;
+import org.qaflow.learner.ClaimProgress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +18,22 @@ public class UnitAssessmentSteps {
 
     private final AssessmentService assessments;
     private final IqaService iqa;
+    private final ClaimProgress progress;
+    private final ProcessGateway processes;
     private final JobScheduler jobs;
     private final Clock clock;
 
     public UnitAssessmentSteps() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Autowired
-    public UnitAssessmentSteps(AssessmentService assessments, IqaService iqa, JobScheduler jobs, Clock clock) {
+    public UnitAssessmentSteps(AssessmentService assessments, IqaService iqa, ClaimProgress progress,
+                               ProcessGateway processes, JobScheduler jobs, Clock clock) {
         this.assessments = assessments;
         this.iqa = iqa;
+        this.progress = progress;
+        this.processes = processes;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -45,7 +51,10 @@ public class UnitAssessmentSteps {
         return iqa.needsCountersignature(claimUnitId);
     }
 
+    /** The claim waits at "every unit verified" once it has called each unit's process; the last unit tells it. */
     public void unitVerified(Long claimUnitId) {
         assessments.unitVerified(claimUnitId);
+        progress.claimOfVerifiedUnits(claimUnitId).ifPresent(claim ->
+                processes.signalClaimAfterThisStep(claim, ProcessGateway.UNITS_VERIFIED));
     }
 }
