@@ -1,4 +1,4 @@
-package org.qaflow.web;
+package org.qaflow.home;
 
 import org.qaflow.problem.Paging;
 import org.qaflow.centre.CentreRepository;
@@ -9,6 +9,7 @@ import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.web.WebPage;
 import org.qaflow.workflow.TaskController;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
