@@ -11,7 +11,6 @@ import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
 import org.qaflow.problem.Refuses;
-import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,11 +31,11 @@ public class ClaimController {
     private final QualificationRepository qualifications;
     private final RegistrationService registration;
     private final AssessmentService assessment;
-    private final AccessPolicy access;
+    private final ClaimAccess access;
     private final CurrentUser currentUser;
 
     public ClaimController(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
-                           RegistrationService registration, AssessmentService assessment, AccessPolicy access,
+                           RegistrationService registration, AssessmentService assessment, ClaimAccess access,
                            CurrentUser currentUser) {
         this.claims = claims;
         this.events = events;
