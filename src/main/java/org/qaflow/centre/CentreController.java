@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.Refuses;
 import org.qaflow.rules.DirectClaimRecommendation;
-import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;

@@ -13,6 +13,7 @@ import org.qaflow.rules.DirectClaimFacts;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.rules.VisitOutcome;
 import org.qaflow.security.AppUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class DirectClaimService {
             return e.eligible() && e.conditions().isEmpty();
         }).count();
         return rules.directClaimStatus(new DirectClaimFacts(centre.isDirectClaimStatus(),
-                completed.stream().map(EqaVisit::getOutcome).toList(), (int) openActions,
+                completed.stream().map(v -> VisitOutcome.valueOf(v.getOutcome().name())).toList(), (int) openActions,
                 everyActiveAssessorSampled(centre), qualifiedIqas));
     }
 

@@ -3,9 +3,9 @@ package org.qaflow.certification;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.learner.Claim;
+import org.qaflow.learner.ClaimAccess;
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.problem.NotFoundException;
-import org.qaflow.security.AccessPolicy;
 import org.qaflow.web.PdfRenderer;
 import org.qaflow.web.WebPage;
 import org.springframework.http.HttpHeaders;
@@ -27,10 +27,10 @@ public class CertificatePages {
 
     private final QualificationRepository qualifications;
     private final UnitRepository units;
-    private final AccessPolicy access;
+    private final ClaimAccess access;
     private final PdfRenderer pdf;
 
-    public CertificatePages(QualificationRepository qualifications, UnitRepository units, AccessPolicy access,
+    public CertificatePages(QualificationRepository qualifications, UnitRepository units, ClaimAccess access,
                             PdfRenderer pdf) {
         this.qualifications = qualifications;
         this.units = units;

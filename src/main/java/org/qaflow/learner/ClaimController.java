@@ -3,15 +3,10 @@ package org.qaflow.learner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import org.qaflow.assessment.AssessmentService;
-import org.qaflow.assessment.AssessmentService.EvidenceEntry;
 import org.qaflow.catalogue.QualificationRepository;
-import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
 import org.qaflow.problem.Refuses;
-import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,18 +26,15 @@ public class ClaimController {
     private final ClaimEventRepository events;
     private final QualificationRepository qualifications;
     private final RegistrationService registration;
-    private final AssessmentService assessment;
-    private final AccessPolicy access;
+    private final ClaimAccess access;
     private final CurrentUser currentUser;
 
     public ClaimController(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
-                           RegistrationService registration, AssessmentService assessment, AccessPolicy access,
-                           CurrentUser currentUser) {
+                           RegistrationService registration, ClaimAccess access, CurrentUser currentUser) {
         this.claims = claims;
         this.events = events;
         this.qualifications = qualifications;
         this.registration = registration;
-        this.assessment = assessment;
         this.access = access;
         this.currentUser = currentUser;
     }
@@ -54,7 +46,7 @@ public class ClaimController {
     @Transactional
     @Refuses(status = 409, when = "The learner is already registered on it at this centre")
     public ClaimView register(@Valid @RequestBody RegistrationService.Registration request) {
-        return view(registration.register(request, currentUser.get()));
+        return ClaimView.of(registration.register(request, currentUser.get()));
     }
 
     @GetMapping
@@ -65,14 +57,14 @@ public class ClaimController {
                                 @RequestParam(defaultValue = "50") int size) {
         return Paging.page(access.claims(currentUser.get()).stream()
                 .filter(c -> status == null || c.getStatus() == status)
-                .toList(), page, size).stream().map(this::view).toList();
+                .toList(), page, size).stream().map(ClaimView::of).toList();
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
     public ClaimView get(@PathVariable long id) {
-        return view(visible(id));
+        return ClaimView.of(visible(id));
     }
 
     @GetMapping("/{id}/timeline")
@@ -99,49 +91,21 @@ public class ClaimController {
                 claim.getCentre().getName());
     }
 
-    @PostMapping("/{id}/units/{unitRef}/evidence")
-    @PreAuthorize("hasRole('ASSESSOR')")
-    @Operation(summary = "Record evidence per assessment criterion: method and where it is")
-    @Transactional
-    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
-    @Refuses(status = 409, when = "The unit is not with the assessor now")
-    public ClaimView evidence(@PathVariable long id, @PathVariable String unitRef,
-                              @RequestBody List<@Valid EvidenceEntry> entries) {
-        visible(id);
-        assessment.recordEvidence(id, unitRef, entries, currentUser.get());
-        return view(claims.findById(id).orElseThrow());
-    }
-
-    public record SignOff(List<@NotBlank @HumanText(max = 10) String> units) {
-    }
-
-    @PostMapping("/{id}/sign-off")
-    @PreAuthorize("hasRole('ASSESSOR')")
-    @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor")
-    @Transactional
-    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
-    @Refuses(status = 409, when = "No named unit is waiting for the assessor to sign it off")
-    public ClaimView signOff(@PathVariable long id, @Valid @RequestBody(required = false) SignOff request) {
-        visible(id);
-        assessment.signOff(id, request == null ? null : request.units(), currentUser.get());
-        return view(claims.findById(id).orElseThrow());
-    }
-
     private Claim visible(long id) {
         return access.claim(id);
-    }
-
-    private ClaimView view(Claim c) {
-        return new ClaimView(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
-                c.getLearner().getUln(), c.getCentre().getCode(), c.getQan(), c.getAssessor().getName(),
-                c.getStatus(), c.getStatus().words(), c.getCertificateNumber(),
-                c.getUnits().stream().map(u -> new UnitView(u.getUnitRef(), u.getStatus(), u.getStatus().words()))
-                        .toList());
     }
 
     public record ClaimView(long id, String learner, String uln, String centre, String qualification,
                             String assessor, ClaimStatus status, String waitingOn, String certificateNumber,
                             List<UnitView> units) {
+
+        public static ClaimView of(Claim c) {
+            return new ClaimView(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                    c.getLearner().getUln(), c.getCentre().getCode(), c.getQan(), c.getAssessor().getName(),
+                    c.getStatus(), c.getStatus().words(), c.getCertificateNumber(),
+                    c.getUnits().stream().map(u -> new UnitView(u.getUnitRef(), u.getStatus(), u.getStatus().words()))
+                            .toList());
+        }
     }
 
     public record UnitView(String ref, UnitStatus status, String statusText) {

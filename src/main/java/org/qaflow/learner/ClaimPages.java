@@ -1,13 +1,12 @@
 package org.qaflow.learner;
 
 import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.security.AppUser;
-import org.qaflow.security.AccessPolicy;
-import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
 import org.springframework.stereotype.Controller;
@@ -37,12 +36,12 @@ public class ClaimPages {
     private final RegistrationService registration;
     private final RegistrationUpload upload;
     private final CentreAccess access;
-    private final AccessPolicy policy;
+    private final ClaimAccess policy;
     private final CurrentUser currentUser;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
-                      CentreAccess access, AccessPolicy policy, CurrentUser currentUser) {
+                      CentreAccess access, ClaimAccess policy, CurrentUser currentUser) {
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;

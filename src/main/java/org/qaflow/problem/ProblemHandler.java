@@ -2,7 +2,6 @@ package org.qaflow.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
-import org.qaflow.web.RequestSizeLimit;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.kie.kogito.internal.process.workitem.WorkItemNotFoundException;
@@ -78,7 +77,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        RequestSizeLimit.TooLarge tooLarge = RequestSizeLimit.tooLarge(e);
+        RequestTooLarge tooLarge = RequestTooLarge.in(e);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                     .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));

@@ -6,7 +6,6 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.runtime.KieSession;
-import org.qaflow.eqa.EqaVisit;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.rules.facts.*;
 
@@ -250,7 +249,7 @@ public final class RuleSet {
 
     public DirectClaimRecommendation directClaimStatus(DirectClaimFacts facts) {
         DirectClaimCheck check = new DirectClaimCheck(facts.currentStatus(),
-                facts.recentVisitOutcomes().stream().map(EqaVisit.Outcome::name).toList(), facts.openActions(),
+                facts.recentVisitOutcomes().stream().map(VisitOutcome::name).toList(), facts.openActions(),
                 facts.everyAssessorSampled(), facts.qualifiedIqaCount());
         List<Object> all = new ArrayList<>();
         all.add(check);

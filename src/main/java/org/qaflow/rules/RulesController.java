@@ -8,7 +8,6 @@ import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Refuses;
-import org.qaflow.security.AccessPolicy;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,12 +30,12 @@ public class RulesController {
     private final RuleEngine engine;
     private final RuleSetRegistry registry;
     private final DecisionLog decisions;
-    private final AccessPolicy access;
+    private final DecisionAccess access;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
 
     public RulesController(RuleEngine engine, RuleSetRegistry registry, DecisionLog decisions,
-                           AccessPolicy access, CurrentUser currentUser, ObjectMapper json) {
+                           DecisionAccess access, CurrentUser currentUser, ObjectMapper json) {
         this.engine = engine;
         this.registry = registry;
         this.decisions = decisions;
@@ -95,7 +94,7 @@ public class RulesController {
         return recorded("direct-claim", result.ruleSetVersion(), result.firedRules(), facts, result);
     }
 
-    /** Only the quality manager and whoever asked for the decision (AccessPolicy). */
+    /** Only the quality manager and whoever asked for the decision (DecisionAccess). */
     @GetMapping("/decisions/{id}")
     public RuleDecision decision(@PathVariable long id) {
         return access.decision(id);

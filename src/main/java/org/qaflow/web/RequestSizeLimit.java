@@ -8,6 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qaflow.problem.RequestTooLarge;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,13 +44,6 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.json = json;
     }
 
-    /** Thrown from the body's stream once it passes the limit; whoever was reading it gives up. */
-    public static final class TooLarge extends IOException {
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -61,23 +55,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             chain.doFilter(new Limited(request, limit.toBytes(), "The request body is over " + limit.toBytes()
                     + " bytes; " + accepts()), response);
         } catch (IOException | ServletException | RuntimeException e) {
-            TooLarge tooLarge = tooLarge(e);
+            RequestTooLarge tooLarge = RequestTooLarge.in(e);
             if (tooLarge == null || response.isCommitted()) {
                 throw e;
             }
             response.resetBuffer();
             refuse(request, response, tooLarge.getMessage());
         }
-    }
-
-    /** The limit's own exception however deep a reader wrapped it, or null. */
-    public static TooLarge tooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TooLarge tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
     }
 
     private String accepts() {
@@ -140,11 +124,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             this.message = message;
         }
 
-        private int counted(int n) throws TooLarge {
+        private int counted(int n) throws RequestTooLarge {
             if (n > 0) {
                 count += n;
                 if (count > limit) {
-                    throw new TooLarge(message);
+                    throw new RequestTooLarge(message);
                 }
             }
             return n;

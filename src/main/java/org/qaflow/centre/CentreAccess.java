@@ -1,7 +1,6 @@
-package org.qaflow.security;
+package org.qaflow.centre;
 
-import org.qaflow.centre.Centre;
-import org.qaflow.centre.CentreRepository;
+import org.qaflow.security.AppUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

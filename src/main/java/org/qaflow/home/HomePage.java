@@ -1,14 +1,15 @@
-package org.qaflow.web;
+package org.qaflow.home;
 
-import org.qaflow.problem.Paging;
+import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.learner.ClaimAccess;
 import org.qaflow.learner.ClaimStatus;
-import org.qaflow.security.AccessPolicy;
+import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
-import org.qaflow.security.CentreAccess;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.web.WebPage;
 import org.qaflow.workflow.TaskController;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +28,13 @@ public class HomePage {
 
     private final CurrentUser currentUser;
     private final TaskController tasks;
-    private final AccessPolicy policy;
+    private final ClaimAccess policy;
     private final EqaVisitRepository visits;
     private final CentreRepository centres;
     private final CentreAccess access;
     private final Clock clock;
 
-    public HomePage(CurrentUser currentUser, TaskController tasks, AccessPolicy policy, EqaVisitRepository visits,
+    public HomePage(CurrentUser currentUser, TaskController tasks, ClaimAccess policy, EqaVisitRepository visits,
                     CentreRepository centres, CentreAccess access, Clock clock) {
         this.currentUser = currentUser;
         this.tasks = tasks;

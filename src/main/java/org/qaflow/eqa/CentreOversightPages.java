@@ -1,10 +1,12 @@
-package org.qaflow.centre;
+package org.qaflow.eqa;
 
 import org.qaflow.assessment.AssessmentDecisionRepository;
 import org.qaflow.assessment.EvidenceRepository;
-import org.qaflow.eqa.EqaVisit;
-import org.qaflow.eqa.EqaVisitRepository;
-import org.qaflow.eqa.VisitActionRepository;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.centre.DirectClaimService;
+import org.qaflow.centre.StaffMember;
+import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
@@ -23,10 +25,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The quality manager's oversight: direct claim status with its evidence, CAMERA sampling gaps, visits, staff. */
+/**
+ * The quality manager's oversight of centres: direct claim status with its evidence, CAMERA sampling gaps, visits,
+ * staff. It reads centres, claims, assessment decisions and visits, so it sits here with the visits rather than in
+ * centre, which the others build on.
+ */
 @Controller
 @WebPage
-public class CentrePages {
+public class CentreOversightPages {
 
     private final CentreRepository centres;
     private final DirectClaimService directClaim;
@@ -39,9 +45,10 @@ public class CentrePages {
     private final RuleEngine rules;
     private final Clock clock;
 
-    public CentrePages(CentreRepository centres, DirectClaimService directClaim, EqaVisitRepository visits,
-                       VisitActionRepository actions, ClaimRepository claims, AssessmentDecisionRepository decisions,
-                       EvidenceRepository evidence, StaffRepository staff, RuleEngine rules, Clock clock) {
+    public CentreOversightPages(CentreRepository centres, DirectClaimService directClaim, EqaVisitRepository visits,
+                                VisitActionRepository actions, ClaimRepository claims,
+                                AssessmentDecisionRepository decisions, EvidenceRepository evidence,
+                                StaffRepository staff, RuleEngine rules, Clock clock) {
         this.centres = centres;
         this.directClaim = directClaim;
         this.visits = visits;

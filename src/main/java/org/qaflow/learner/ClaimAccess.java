@@ -1,0 +1,51 @@
+package org.qaflow.learner;
+
+import org.qaflow.centre.CentreAccess;
+import org.qaflow.problem.NotFoundException;
+import org.qaflow.security.AppUser;
+import org.qaflow.security.CurrentUser;
+import org.qaflow.security.Role;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Who may see a claim: whoever may see its centre ({@link CentreAccess}); an assessor only the learners they assess.
+ * The API and the pages both ask here, so the two cannot drift apart.
+ */
+@Component
+public class ClaimAccess {
+
+    private final CentreAccess centres;
+    private final ClaimRepository claims;
+    private final CurrentUser currentUser;
+
+    public ClaimAccess(CentreAccess centres, ClaimRepository claims, CurrentUser currentUser) {
+        this.centres = centres;
+        this.claims = claims;
+        this.currentUser = currentUser;
+    }
+
+    public boolean canSee(AppUser user, Claim claim) {
+        return centres.canSee(user, claim.getCentre())
+                && (user.getRole() != Role.ASSESSOR || user.getUsername().equals(claim.getAssessor().getUsername()));
+    }
+
+    /** The claim, if the current user may see it: 404 when there is none, 403 when it is not theirs to see. */
+    public Claim claim(long id) {
+        Claim claim = claims.findById(id).orElseThrow(() -> new NotFoundException("There is no claim " + id));
+        AppUser user = currentUser.get();
+        centres.check(user, claim.getCentre(), "Claim " + id);
+        if (!canSee(user, claim)) {
+            throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
+        }
+        return claim;
+    }
+
+    /** Every claim the user may see, oldest first. */
+    public List<Claim> claims(AppUser user) {
+        return claims.findByCentreIdInOrderById(centres.visibleCentreIds(user)).stream()
+                .filter(c -> canSee(user, c)).toList();
+    }
+}
