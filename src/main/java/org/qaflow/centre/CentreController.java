@@ -1,14 +1,7 @@
 package org.qaflow.centre;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import org.qaflow.problem.HumanText;
-import org.qaflow.problem.Refuses;
-import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.security.CurrentUser;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
@@ -20,14 +13,11 @@ import java.util.List;
 public class CentreController {
 
     private final CentreRepository centres;
-    private final DirectClaimService directClaim;
     private final CentreAccess access;
     private final CurrentUser currentUser;
 
-    public CentreController(CentreRepository centres, DirectClaimService directClaim, CentreAccess access,
-                            CurrentUser currentUser) {
+    public CentreController(CentreRepository centres, CentreAccess access, CurrentUser currentUser) {
         this.centres = centres;
-        this.directClaim = directClaim;
         this.access = access;
         this.currentUser = currentUser;
     }
@@ -40,35 +30,9 @@ public class CentreController {
                 .map(CentreView::of).toList();
     }
 
-    @GetMapping("/{code}/direct-claim")
-    @PreAuthorize("hasAnyRole('QUALITY_MANAGER', 'EQA')")
-    @Transactional(readOnly = true)
-    @Operation(summary = "What the rules recommend for the centre's direct claim status, and why")
-    @Refuses(status = 403, when = "Only quality managers, and the EQA of the centre, may see this")
-    public DirectClaimRecommendation recommendation(@PathVariable String code) {
-        Centre centre = directClaim.centre(code);
-        access.check(currentUser.get(), centre, "Centre " + code);
-        return directClaim.recommend(centre);
-    }
-
-    /** granted is a Boolean so that a missing or misspelt field is refused, not read as a withdrawal. */
-    public record Decision(@NotNull(message = "required: true to grant direct claim status, false to withdraw it")
-                           Boolean granted,
-                           @HumanText(max = 500, multiline = true) String reason) {
-    }
-
-    @PutMapping("/{code}/direct-claim")
-    @PreAuthorize("hasRole('QUALITY_MANAGER')")
-    @Transactional
-    @Operation(summary = "The quality manager grants or withdraws direct claim status; claims in flight follow at once")
-    public CentreView confirm(@PathVariable String code, @Valid @RequestBody Decision decision) {
-        return CentreView.of(directClaim.confirm(directClaim.centre(code), decision.granted(), decision.reason(),
-                currentUser.get()));
-    }
-
     public record CentreView(String code, String name, boolean directClaimStatus, Centre.RiskRating riskRating,
                              String eqa) {
-        static CentreView of(Centre c) {
+        public static CentreView of(Centre c) {
             return new CentreView(c.getCode(), c.getName(), c.isDirectClaimStatus(), c.getRiskRating(),
                     c.getEqaUsername());
         }

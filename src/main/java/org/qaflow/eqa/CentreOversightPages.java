@@ -4,7 +4,7 @@ import org.qaflow.assessment.AssessmentDecisionRepository;
 import org.qaflow.assessment.EvidenceRepository;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
-import org.qaflow.centre.DirectClaimService;
+
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.Claim;

@@ -5,7 +5,7 @@ import org.qaflow.assessment.AssessmentService;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
-import org.qaflow.centre.DirectClaimService;
+
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;

@@ -15,6 +15,7 @@ import org.qaflow.rules.EqaSampleResult;
 import org.qaflow.rules.EqaReleaseDecision;
 import org.qaflow.rules.EqaReleaseRequest;
 import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.VisitOutcome;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.Role;
@@ -194,7 +195,7 @@ public class VisitService {
         List<EqaVisit> completed = completedVisits(centre);
         int satisfactory = (int) completed.stream().filter(v -> v.getOutcome() == EqaVisit.Outcome.SATISFACTORY).count();
         return rules.eqaRelease(new EqaReleaseRequest(satisfactory,
-                completed.isEmpty() ? null : completed.get(0).getOutcome(), waiting));
+                completed.isEmpty() ? null : VisitOutcome.valueOf(completed.get(0).getOutcome().name()), waiting));
     }
 
     /**

@@ -1,9 +1,8 @@
 package org.qaflow.rules;
 
 import jakarta.validation.constraints.PositiveOrZero;
-import org.qaflow.eqa.EqaVisit;
 
 /** A centre's EQA record and how many of its claims wait for release; latestOutcome is null before any visit. */
-public record EqaReleaseRequest(@PositiveOrZero int satisfactoryVisits, EqaVisit.Outcome latestOutcome,
+public record EqaReleaseRequest(@PositiveOrZero int satisfactoryVisits, VisitOutcome latestOutcome,
                                 @PositiveOrZero int waitingClaims) {
 }

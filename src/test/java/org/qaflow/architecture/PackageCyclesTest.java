@@ -31,6 +31,7 @@ class PackageCyclesTest {
             List.of("catalogue"),
             List.of("centre"),
             List.of("rules"),
+            List.of("task"),
             List.of("learner"),
             List.of("assessment"),
             List.of("iqa"),

@@ -1,10 +1,14 @@
-package org.qaflow.centre;
+package org.qaflow.eqa;
+
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
+import org.qaflow.centre.DirectClaimStatusChanged;
+import org.qaflow.centre.StaffMember;
+import org.qaflow.centre.StaffRepository;
+import org.qaflow.centre.StaffRole;
 
 import org.qaflow.assessment.AssessmentDecision;
 import org.qaflow.assessment.AssessmentDecisionRepository;
-import org.qaflow.eqa.EqaVisit;
-import org.qaflow.eqa.EqaVisitRepository;
-import org.qaflow.eqa.VisitActionRepository;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.Timeline;
