@@ -39,10 +39,11 @@ public class ClaimPages {
     private final CentreAccess access;
     private final AccessPolicy policy;
     private final CurrentUser currentUser;
+    private final ClaimProcess process;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
-                      CentreAccess access, AccessPolicy policy, CurrentUser currentUser) {
+                      CentreAccess access, AccessPolicy policy, CurrentUser currentUser, ClaimProcess process) {
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;
@@ -51,6 +52,7 @@ public class ClaimPages {
         this.access = access;
         this.policy = policy;
         this.currentUser = currentUser;
+        this.process = process;
     }
 
     @GetMapping("/claims")
@@ -122,6 +124,7 @@ public class ClaimPages {
         model.addAttribute("units", claim.getUnits().stream()
                 .map(u -> new UnitRow(u.getUnitRef(), u.getStatus().words())).toList());
         model.addAttribute("events", events.findByClaimIdOrderById(id));
+        model.addAttribute("processes", process.drawn(claim));
         return "claims/claim";
     }
 
