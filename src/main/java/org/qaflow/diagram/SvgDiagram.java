@@ -204,7 +204,7 @@ public final class SvgDiagram {
             double[] at = {x};
             for (String[] item : new String[][]{{"done", "completed"}, {"active", "waits here now"},
                     {"", "not reached (yet)"}}) {
-                svg.append("<g class=\"node task ").append(item[0]).append("\"><rect class=\"shape\" x=\"")
+                svg.append("<g class=\"key ").append(item[0]).append("\"><rect class=\"shape\" x=\"")
                         .append(n(at[0])).append("\" y=\"").append(n(y)).append("\" width=\"28\" height=\"18\" rx=\"5\""
                         + " ry=\"5\"/></g>").append(legendText(at[0] + 34, y + 13, item[1]));
                 at[0] += 34 + item[1].length() * CHAR_WIDTH + 24;
