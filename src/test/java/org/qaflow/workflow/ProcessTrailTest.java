@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.qaflow.assessment.AssessmentService;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.support.JourneyTestBase;
+import org.kie.kogito.Model;
+import org.kie.kogito.process.Process;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -29,6 +32,9 @@ class ProcessTrailTest extends JourneyTestBase {
     AssessmentService assessment;
     @Autowired
     AppUserRepository users;
+    @Autowired
+    @Qualifier("unitAssessment")
+    Process<? extends Model> unitAssessment;
 
     @Test
     void theEngineRecordsEachInstanceAndNodeAsItRuns() {
@@ -82,6 +88,30 @@ class ProcessTrailTest extends JourneyTestBase {
         iqaAcceptsAnySample("iqa", first);
         assertThat(waitingAt("unitAssessment", "assessUnit")).isEqualTo(before + 1);
         assertThat(trail.activeInstances().get("unitAssessment")).isEqualTo(activeBefore + 1);
+    }
+
+    @Test
+    void aCancelledNodeIsLeftButNotCompleted() {
+        long claimId = registered("provider", ACUMEN_AWARD, "assessor");
+        String instance = unitInstance(claimId);
+        String assess = jdbc.queryForObject("select node_instance_id from process_trail_node where instance_id = ? "
+                + "and element_id = 'assessUnit'", String.class, instance);
+
+        transaction.executeWithoutResult(status -> unitAssessment.instances().findById(instance).orElseThrow()
+                .retriggerNodeInstance(assess));
+
+        // The engine cancels the node instance and triggers a new one in its place.
+        List<Map<String, Object>> rows = jdbc.queryForList("select node_instance_id, left_at, cancelled "
+                + "from process_trail_node where instance_id = ? and element_id = 'assessUnit' order by id", instance);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("node_instance_id")).isEqualTo(assess);
+        assertThat(rows.get(0).get("left_at")).isNotNull();
+        assertThat(rows.get(0).get("cancelled")).isEqualTo(true);
+        assertThat(rows.get(1).get("left_at")).isNull();
+        ProcessTrail.Path path = trail.path(instance).orElseThrow();
+        assertThat(path.activeNodes()).extracting(ProcessTrail.Step::id).containsExactly("assessUnit");
+        assertThat(path.completedNodes()).doesNotContain("assessUnit");
+        assertThat(task("assessor", "AssessUnit", claimId)).isPresent();
     }
 
     private long waitingAt(String processId, String elementId) {
