@@ -201,13 +201,13 @@ public final class SvgDiagram {
                     .append("<text x=\"").append(n(x + 10)).append("\" y=\"").append(n(y + 13)).append("\">n</text></g>")
                     .append(legendText(x + 26, y + 13, "n instances wait at this node now"));
         } else {
-            double[] at = {x};
+            double at = x;
             for (String[] item : new String[][]{{"done", "completed"}, {"active", "waits here now"},
                     {"", "not reached (yet)"}}) {
-                svg.append("<g class=\"key ").append(item[0]).append("\"><rect class=\"shape\" x=\"")
-                        .append(n(at[0])).append("\" y=\"").append(n(y)).append("\" width=\"28\" height=\"18\" rx=\"5\""
-                        + " ry=\"5\"/></g>").append(legendText(at[0] + 34, y + 13, item[1]));
-                at[0] += 34 + item[1].length() * CHAR_WIDTH + 24;
+                svg.append("<g class=\"key ").append(item[0]).append("\"><rect class=\"shape\" x=\"").append(n(at))
+                        .append("\" y=\"").append(n(y)).append("\" width=\"28\" height=\"18\" rx=\"5\" ry=\"5\"/></g>")
+                        .append(legendText(at + 34, y + 13, item[1]));
+                at += 34 + item[1].length() * CHAR_WIDTH + 24;
             }
         }
         svg.append("</g>");
