@@ -38,10 +38,11 @@ public class ClaimPages {
     private final CentreAccess access;
     private final ClaimAccess policy;
     private final CurrentUser currentUser;
+    private final ClaimProcess process;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
-                      CentreAccess access, ClaimAccess policy, CurrentUser currentUser) {
+                      CentreAccess access, ClaimAccess policy, CurrentUser currentUser, ClaimProcess process) {
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;
@@ -50,6 +51,7 @@ public class ClaimPages {
         this.access = access;
         this.policy = policy;
         this.currentUser = currentUser;
+        this.process = process;
     }
 
     @GetMapping("/claims")
@@ -121,6 +123,7 @@ public class ClaimPages {
         model.addAttribute("units", claim.getUnits().stream()
                 .map(u -> new UnitRow(u.getUnitRef(), u.getStatus().words())).toList());
         model.addAttribute("events", events.findByClaimIdOrderById(id));
+        model.addAttribute("processes", process.drawn(claim));
         return "claims/claim";
     }
 

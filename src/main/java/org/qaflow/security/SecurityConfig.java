@@ -46,6 +46,7 @@ public class SecurityConfig {
                 .requestMatchers("/iqa/**").hasRole(Role.IQA.name())
                 .requestMatchers("/eqa/**").hasRole(Role.EQA.name())
                 .requestMatchers("/qm/**").hasRole(Role.QUALITY_MANAGER.name())
+                .requestMatchers("/processes", "/processes/**").hasRole(Role.QUALITY_MANAGER.name())
                 // Shared pages check the user's centres themselves (CentreAccess), whatever id the URL names.
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
@@ -57,7 +58,8 @@ public class SecurityConfig {
 
     /** Every path a page lives under; kept apart from /api and from the process engine's generated endpoints. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
-            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv", "/certificates/**", "/tasks/**"};
+            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv", "/certificates/**", "/tasks/**",
+            "/processes", "/processes/**"};
 
     @Bean
     @Order(2)

@@ -28,6 +28,7 @@ class PackageCyclesTest {
             List.of("problem"),
             List.of("security"),
             List.of("web"),
+            List.of("diagram"),
             List.of("catalogue"),
             List.of("centre"),
             List.of("rules"),

@@ -60,7 +60,7 @@ class BrowserProtectionsTest extends BrowserTestBase {
         pages.put("iqa", List.of("/home", "/iqa"));
         pages.put("eqa", List.of("/home", "/eqa", "/eqa/visits/" + visit, "/eqa/visits/" + visit + "/report"));
         pages.put("qm", List.of("/home", "/qm/rules", "/qm/rules/edit?path=sampling/eqa-sample-size.yaml",
-                "/qm/rules/versions/1", "/qm/centres", "/certificates/" + claim));
+                "/qm/rules/versions/1", "/qm/centres", "/certificates/" + claim, "/claims/" + claim, "/processes"));
 
         List<String> refused = new ArrayList<>();
         open("/login");
