@@ -4,6 +4,7 @@ import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
+import org.qaflow.eqa.VisitService;
 import org.qaflow.learner.ClaimAccess;
 import org.qaflow.learner.ClaimStatus;
 import org.qaflow.problem.Paging;
@@ -80,8 +81,8 @@ public class HomePage {
         var visible = access.visibleCentreIds(user);
         var mine = policy.claims(user);
         // Claims that wait on someone other than the assessor or IQA: the provider and EQA must see them first.
-        model.addAttribute("waiting", mine.stream().filter(c -> c.getStatus() == ClaimStatus.AWAITING_FIRST_EQA_VISIT
-                || c.getStatus() == ClaimStatus.HELD_BY_EQA || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)
+        model.addAttribute("waiting", mine.stream().filter(c -> VisitService.WAITING_FOR_RELEASE.contains(c.getStatus())
+                || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)
                 .map(c -> new Waiting(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
                         c.getCentre().getCode(), c.getStatus().words())).toList());
         LocalDate today = LocalDate.now(clock);

@@ -55,8 +55,7 @@ class HostileInputTest extends JourneyTestBase {
                 + " where u.claim_id = ?", String.class, claimId)).containsExactly(SQL_TEXT);
 
         // An EQA visit's report, finding and action.
-        assertThat(post("eqa", "/api/visits", Map.of("centre", "RVT02")).status()).isIn(201, 409);
-        JsonNode plan = visitTask("eqa", "PlanVisit", "RVT02").orElseThrow();
+        JsonNode plan = visitToPlan("eqa", "RVT02");
         assertThat(complete("eqa", plan.get("id").asText(), Map.of("date", today().plusDays(14).toString())).status()).isEqualTo(200);
         JsonNode conduct = visitTask("eqa", "ConductVisit", "RVT02").orElseThrow();
         long visitId = conduct.get("visitId").asLong();

@@ -110,7 +110,25 @@ public abstract class JourneyTestBase extends ApiTestBase {
         return claim(user, claimId).get("status").asText();
     }
 
-    /** Plans and conducts the open visit to the centre as its EQA, with the given outcome. */
+    /**
+     * A visit to the centre waiting to be planned: one already open, or a new one once whatever review is open (a
+     * remote release review, say, which has nothing to plan) is recorded as satisfactory.
+     */
+    protected JsonNode visitToPlan(String eqa, String centre) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<JsonNode> plan = visitTask(eqa, "PlanVisit", centre);
+            if (plan.isPresent()) {
+                return plan.get();
+            }
+            if (visitTask(eqa, "ConductVisit", centre).isPresent()) {
+                eqaVisit(eqa, centre, "SATISFACTORY");
+            } else {
+                post(eqa, "/api/visits", Map.of("centre", centre));
+            }
+        }
+        throw new AssertionError("no visit to plan for " + centre + " among " + tasks(eqa));
+    }
+
     /** The EQA plans the centre's open visit (a remote review needs no planning), reviews the sample, records it. */
     protected void eqaVisit(String eqa, String centre, String outcome) {
         Optional<JsonNode> plan = visitTask(eqa, "PlanVisit", centre);

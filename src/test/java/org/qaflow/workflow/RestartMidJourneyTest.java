@@ -64,6 +64,58 @@ class RestartMidJourneyTest {
         }
     }
 
+    /** A claim waiting for the EQA's release (the claim process at its event gateway) is released after a restart. */
+    @Test
+    void aClaimWaitingForTheEqaIsReleasedAfterARestart() throws Exception {
+        TestDatabase dataDir = TestDatabase.create("restart-release");
+        long claimId;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            Client api = new Client(first);
+            claimId = api.call("provider3", HttpMethod.POST, "/api/claims", Map.of("firstName", "Rhys",
+                    "lastName", "Release", "dateOfBirth", "1990-03-03", "uln", "7000000002",
+                    "qualification", "610/3764/3", "assessor", "assessor3")).get("id").asLong();
+            List<Map<String, Object>> evidence = new ArrayList<>();
+            for (JsonNode o : api.call("qm", HttpMethod.GET, "/api/units/L4C8", null).get("outcomes")) {
+                for (JsonNode c : o.get("criteria")) {
+                    evidence.add(Map.of("criterion", c.get("key").asText(), "method", "OBSERVATION",
+                            "location", "p" + c.get("number").asText()));
+                }
+            }
+            api.call("assessor3", HttpMethod.POST, "/api/claims/" + claimId + "/units/L4C8/evidence", evidence);
+            api.call("assessor3", HttpMethod.POST, "/api/claims/" + claimId + "/sign-off", Map.of());
+            for (JsonNode t : api.call("iqa3", HttpMethod.GET, "/api/tasks", null)) {
+                if (t.get("name").asText().equals("VerifyDecision") && t.get("claimId").asLong() == claimId) {
+                    api.call("iqa3", HttpMethod.POST, "/api/tasks/" + t.get("id").asText() + "/complete",
+                            Map.of("decision", "ACCEPT"));
+                }
+            }
+            assertThat(api.call("provider3", HttpMethod.GET, "/api/claims/" + claimId, null).get("status").asText())
+                    .isEqualTo("AWAITING_FIRST_EQA_VISIT");
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Client api = new Client(second);
+            JsonNode plan = visitTask(api, "PlanVisit");
+            api.call("eqa", HttpMethod.POST, "/api/tasks/" + plan.get("id").asText() + "/complete",
+                    Map.of("date", java.time.LocalDate.now(second.getBean(java.time.Clock.class)).plusDays(3).toString()));
+            JsonNode conduct = visitTask(api, "ConductVisit");
+            JsonNode visit = api.call("eqa", HttpMethod.GET, "/api/visits/" + conduct.get("visitId").asLong(), null);
+            assertThat(visit.get("releases").toString()).contains(String.valueOf(claimId));
+            api.call("eqa", HttpMethod.POST, "/api/tasks/" + conduct.get("id").asText() + "/complete",
+                    Map.of("outcome", "SATISFACTORY", "report", "Sample valid and sufficient"));
+            assertThat(api.call("provider3", HttpMethod.GET, "/api/claims/" + claimId, null).get("status").asText())
+                    .isEqualTo("CERTIFICATE_ISSUED");
+        }
+    }
+
+    private static JsonNode visitTask(Client api, String name) throws Exception {
+        for (JsonNode t : api.call("eqa", HttpMethod.GET, "/api/tasks", null)) {
+            if (t.get("name").asText().equals(name) && "SUM03".equals(t.path("centre").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + name + " task for SUM03");
+    }
+
     private static ConfigurableApplicationContext start(TestDatabase database) {
         return new SpringApplicationBuilder(QaflowApplication.class).run(database.args("--server.port=0"));
     }
