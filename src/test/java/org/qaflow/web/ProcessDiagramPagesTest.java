@@ -50,14 +50,18 @@ class ProcessDiagramPagesTest extends BrowserTestBase {
         for (String user : List.of(assessor, "iqa", "qm")) {
             login(user);
             open("/claims/" + claimId);
-            assertThat(browser.findElements(By.cssSelector("details.unit-process[data-unit='" + unit
-                    + "'] svg.bpmn g.node.active[data-element='assessUnit']"))).as(user).hasSize(1);
+            By highlighted = By.cssSelector("details.unit-process[data-unit='" + unit
+                    + "'] svg.bpmn g.node.active[data-element='assessUnit']");
+            waitFor(highlighted, user);
+            assertThat(browser.findElements(highlighted)).as(user).hasSize(1);
         }
         Map<String, Object> elsewhere = unitWaitingAtAssessUnit("RVT02");
         login("eqa");
         open("/claims/" + elsewhere.get("claim_id"));
-        assertThat(browser.findElements(By.cssSelector("details.unit-process[data-unit='" + elsewhere.get("unit_ref")
-                + "'] svg.bpmn g.node.active[data-element='assessUnit']"))).as("eqa").hasSize(1);
+        By highlighted = By.cssSelector("details.unit-process[data-unit='" + elsewhere.get("unit_ref")
+                + "'] svg.bpmn g.node.active[data-element='assessUnit']");
+        waitFor(highlighted, "eqa");
+        assertThat(browser.findElements(highlighted)).as("eqa").hasSize(1);
     }
 
     @Test
@@ -85,6 +89,16 @@ class ProcessDiagramPagesTest extends BrowserTestBase {
         open("/processes");
         assertThat(page()).contains("Not yours to see");
         assertThat(browser.findElements(By.cssSelector("svg.bpmn"))).isEmpty();
+    }
+
+    /** The page as this user sees it has the element, or the failure shows what the page said instead. */
+    private void waitFor(By element, String user) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(element).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(user + " at " + browser.getCurrentUrl() + " sees no " + element + ":\n" + page());
+        }
     }
 
     private Map<String, Object> unitWaitingAtAssessUnit(String centre) {
