@@ -3,13 +3,15 @@ package org.qaflow;
 import org.qaflow.rules.RuleSetRegistry;
 import org.qaflow.sampledata.SampleDataLoader;
 import org.qaflow.sampledata.SampleJourneys;
+import org.qaflow.workflow.ClaimProcessAdoption;
 import org.qaflow.workflow.EqaCoverage;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * What qaflow does when it starts, in order, before the web server accepts a request: fill an empty database from
- * sample-data/, build the active rule set (it needs the catalogue), see that every centre has an EQA and its next
+ * sample-data/, build the active rule set (it needs the catalogue), give claims from an older qaflow their claim
+ * process, see that every centre has an EQA and its next
  * visit scheduled, then drive the demo claims (they need the rules and the EQAs).
  */
 @Component
@@ -19,19 +21,22 @@ public class Startup implements SmartInitializingSingleton {
     private final RuleSetRegistry rules;
     private final SampleJourneys journeys;
     private final EqaCoverage eqaCoverage;
+    private final ClaimProcessAdoption adoption;
 
     public Startup(SampleDataLoader sampleData, RuleSetRegistry rules, SampleJourneys journeys,
-                   EqaCoverage eqaCoverage) {
+                   EqaCoverage eqaCoverage, ClaimProcessAdoption adoption) {
         this.sampleData = sampleData;
         this.rules = rules;
         this.journeys = journeys;
         this.eqaCoverage = eqaCoverage;
+        this.adoption = adoption;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         boolean freshDatabase = sampleData.loadIfEmpty();
         rules.start();
+        adoption.adoptClaimsWithoutProcess();
         eqaCoverage.coverEveryCentre();
         if (freshDatabase) {
             journeys.drive();

@@ -21,6 +21,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByReleaseVisitIdOrderById(Long visitId);
 
+    List<Claim> findByProcessInstanceIdIsNullAndCertificateNumberIsNullOrderById();
+
     long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
 
     @Query("select count(c) from Claim c where c.assessor.id = ?1")

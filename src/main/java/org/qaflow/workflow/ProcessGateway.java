@@ -52,6 +52,21 @@ public class ProcessGateway {
                 "qualifiedIqaGroup", TaskGroups.qualifiedIqas(centreCode)));
     }
 
+    /**
+     * A claim registered before the claim process existed joins it part-way: at "every unit verified" while its
+     * units are still being assessed (their own processes run on and signal it), or at the rules of combination once
+     * they are all verified.
+     */
+    public String adoptClaim(long claimId, String assessor, String centreCode, boolean unitsVerified) {
+        Process<? extends Model> process = process("qualificationClaim");
+        return startFrom(process, unitsVerified ? "applyCombination" : "catch_units", Map.of(
+                "claimId", claimId,
+                "unitIds", List.of(),
+                "assessor", assessor,
+                "iqaGroup", TaskGroups.iqas(centreCode),
+                "qualifiedIqaGroup", TaskGroups.qualifiedIqas(centreCode)));
+    }
+
     public String startEqaVisit(long visitId, String eqa, boolean remote) {
         return start(process("eqaVisit"), Map.of("visitId", visitId, "eqa", eqa, "remote", remote));
     }
@@ -103,6 +118,15 @@ public class ProcessGateway {
     private static Set<List<String>> pending() {
         Object bound = TransactionSynchronizationManager.getResource(PENDING);
         return bound == null ? new LinkedHashSet<>() : (Set<List<String>>) bound;
+    }
+
+    private static <T extends Model> String startFrom(Process<T> process, String node, Map<String, Object> variables) {
+        T model = process.createModel();
+        model.fromMap(variables);
+        ProcessInstance<T> instance = process.createInstance(model);
+        instance.startFrom(node);
+        instance.checkError();
+        return instance.id();
     }
 
     private static <T extends Model> String start(Process<T> process, Map<String, Object> variables) {

@@ -3,6 +3,7 @@ package org.qaflow.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.qaflow.support.JourneyTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * monitoring of a centre with direct claim status.
  */
 class ClaimProcessTest extends JourneyTestBase {
+
+    @Autowired
+    private ClaimProcessAdoption adoption;
 
     private static final String ACUMEN_AWARD = "610/3751/5";      // unit L4B1
     private static final String CERTIFICATE = "610/3769/2";       // Level 4 Certificate: units chosen
@@ -115,6 +119,32 @@ class ClaimProcessTest extends JourneyTestBase {
             jdbc.update("update eqa_action set is_open = false where visit_id in "
                     + "(select id from eqa_visit where centre_id = ?)", centreId);
         }
+    }
+
+    @Test
+    void claimsFromBeforeTheClaimProcessJoinOneWhereTheyStandAndReachTheirCertificates() {
+        long inAssessment = registered("provider", ACUMEN_AWARD, "assessor");
+        long waiting = registered("provider3", "610/3764/3", "assessor3");
+        assessAndSignOff("assessor3", waiting, "L4C8");
+        iqaAcceptsAnySample("iqa3", waiting);
+        assertThat(status("provider3", waiting)).isNotEqualTo("CERTIFICATE_ISSUED");
+        // As a database from before the claim process has them: unit processes, and no claim process.
+        jdbc.update("update claim set process_instance_id = null, release_visit_id = null where id in (?, ?)",
+                inAssessment, waiting);
+
+        assertThat(adoption.adoptClaimsWithoutProcess()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from claim where id in (?, ?) and process_instance_id is null",
+                Integer.class, inAssessment, waiting)).isZero();
+
+        assessAndSignOff("assessor", inAssessment, "L4B1");
+        iqaAcceptsAnySample("iqa", inAssessment);
+        assertThat(status("provider", inAssessment)).isEqualTo("CERTIFICATE_ISSUED");
+        visitToPlan("eqa", "SUM03");
+        eqaVisit("eqa", "SUM03", "SATISFACTORY");
+        eqaVisitIfOpen("eqa", "SUM03", "SATISFACTORY");
+        assertThat(status("provider3", waiting)).isEqualTo("CERTIFICATE_ISSUED");
+        assertThat(get("provider3", "/api/claims/" + waiting + "/timeline").body().findValuesAsText("what"))
+                .contains("claim process started for a claim already in progress", "certificate issued");
     }
 
     private List<String> timeline(long claimId) {
