@@ -11,6 +11,7 @@ import org.qaflow.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,6 +58,8 @@ public class RuleSetRegistry {
                 }
             });
     private volatile RuleSetCompiler compiler;
+    /** A version activated elsewhere that does not build here: reported once, not rebuilt at every poll. */
+    private volatile Integer unbuildable;
 
     public RuleSetRegistry(RuleEngine engine, RuleSetRepository sets, UnitRepository units,
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
@@ -155,6 +158,39 @@ public class RuleSetRegistry {
                 checked.scenariosRun());
     }
 
+    /**
+     * Several nodes share one database: each takes up a version activated (or rolled back to) on another node within
+     * one poll interval. The new version is built outside the lock while the old one keeps serving, then swapped in
+     * one step. Versions only grow (a rollback is a new version), so a higher number in the database is always newer
+     * than what this node serves; a lower one means this node activated meanwhile and is kept.
+     */
+    @Scheduled(fixedDelayString = "${qaflow.rules.poll-interval:PT2S}",
+            initialDelayString = "${qaflow.rules.poll-interval:PT2S}")
+    public void followActiveVersion() {
+        RuleSetCompiler compiler = this.compiler;
+        if (compiler == null) {
+            return; // start() has not built the rules yet
+        }
+        Optional<Integer> stored = sets.findVersionByStatus(RuleSetRecord.Status.ACTIVE);
+        if (stored.isEmpty() || stored.get() <= engine.active().version() || stored.get().equals(unbuildable)) {
+            return;
+        }
+        RuleSetRecord record = sets.findByVersion(stored.get()).orElseThrow();
+        RuleSetCompiler.Outcome outcome = compiler.compile(record.getFiles(), record.getVersion());
+        synchronized (this) {
+            if (!outcome.ok()) {
+                unbuildable = record.getVersion();
+                log.error("Rule set version {}, activated on another node, does not build on this node, which keeps "
+                        + "serving version {}: {}", record.getVersion(), engine.active().version(), outcome.problems());
+            } else if (record.getVersion() > engine.active().version()) {
+                engine.activate(outcome.ruleSet());
+                writeDisk(record.getFiles());
+                log.info("Rule set version {} taken up from the database (activated by {} on another node)",
+                        record.getVersion(), record.getActivatedBy());
+            }
+        }
+    }
+
     /** Applies changes (path to new content; null deletes) to the active files and checks the result. */
     public Report propose(Map<String, String> changes, String description, String user) {
         if (changes == null || changes.isEmpty()) {
@@ -217,7 +253,14 @@ public class RuleSetRegistry {
         int version = sets.maxVersion() + 1;
         Instant now = Instant.now(clock);
         RuleSetRecord activated = tx.execute(status -> {
-            sets.findByStatus(RuleSetRecord.Status.ACTIVE).ifPresent(RuleSetRecord::retire);
+            // Another node may have activated a version this node has not taken up yet (followActiveVersion).
+            Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);
+            if (current.isPresent() && !Objects.equals(current.get().getVersion(), record.getBasedOnVersion())) {
+                throw new ConflictException("Candidate " + candidateId + " changes version "
+                        + record.getBasedOnVersion() + ", but version " + current.get().getVersion()
+                        + " was activated on another node: propose the change again on top of it");
+            }
+            current.ifPresent(RuleSetRecord::retire);
             RuleSetRecord r = sets.findById(candidateId).orElseThrow();
             r.activate(version, user, now);
             return r;

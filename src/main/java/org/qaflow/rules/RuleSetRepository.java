@@ -2,6 +2,7 @@ package org.qaflow.rules;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,10 @@ public interface RuleSetRepository extends JpaRepository<RuleSetRecord, Long> {
     Optional<RuleSetRecord> findByVersion(Integer version);
 
     List<RuleSetRecord> findByVersionNotNullOrderByVersionDesc();
+
+    /** The active version's number alone: polled every few seconds by every node, so it reads no files. */
+    @Query("select r.version from RuleSetRecord r where r.status = :status")
+    Optional<Integer> findVersionByStatus(@Param("status") RuleSetRecord.Status status);
 
     @Query("select coalesce(max(r.version), 0) from RuleSetRecord r")
     int maxVersion();
