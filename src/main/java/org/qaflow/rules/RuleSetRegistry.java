@@ -179,6 +179,9 @@ public class RuleSetRegistry {
         RuleSetCompiler.Outcome outcome = compiler.compile(record.getFiles(), record.getVersion());
         synchronized (this) {
             if (!outcome.ok()) {
+                if (record.getVersion().equals(unbuildable)) {
+                    return; // a poll that overlapped this one has reported it
+                }
                 unbuildable = record.getVersion();
                 log.error("Rule set version {}, activated on another node, does not build on this node, which keeps "
                         + "serving version {}: {}", record.getVersion(), engine.active().version(), outcome.problems());

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qaflow.rules.RuleSetRegistry;
 import org.qaflow.support.Node;
 import org.qaflow.support.TestDatabase;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  * own rules folder: a rule set activated on one node decides on the other within 5 seconds, and so does a rollback
  * made on the other node; neither restarts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RuleVersionAcrossNodesTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(5);
@@ -99,6 +107,39 @@ class RuleVersionAcrossNodesTest {
         JsonNode onA = decidedWith(a, v3);
         assertThat(onA.get("achieved").asBoolean()).as("node A is back on the 13-credit rule").isTrue();
         assertThat(a.ok("qm", HttpMethod.GET, "/api/rules/version", null).get("version").asInt()).isEqualTo(v3);
+    }
+
+    @Test
+    void aVersionThatDoesNotBuildOnANodeIsReportedOnceAndTheNodeKeepsServingItsVersion(CapturedOutput output) {
+        JdbcTemplate jdbc = a.jdbc();
+        int served = combination(b).get("ruleSetVersion").asInt();
+        long servedId = jdbc.queryForObject("select id from rule_set where version = ?", Long.class, served);
+        // As if a node running other code had activated rules this node's compiler refuses: stored directly.
+        int broken = jdbc.queryForObject("select max(version) from rule_set", Integer.class) + 1;
+        jdbc.update("insert into rule_set (version, status, origin, description, based_on_version, created_by,"
+                + " created_at, activated_by, activated_at) values (?, 'ACTIVE', 'EDIT', 'broken', ?, 'qm', ?, 'qm', ?)",
+                broken, served, Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")),
+                Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")));
+        long brokenId = jdbc.queryForObject("select id from rule_set where version = ?", Long.class, broken);
+        jdbc.update("insert into rule_file (rule_set_id, path, content) select ?, path, case when path = ?"
+                + " then 'rule \"half written\" when then' else content end from rule_file where rule_set_id = ?",
+                brokenId, "combination/combination.drl", servedId);
+        jdbc.update("update rule_set set status = 'RETIRED' where id = ?", servedId);
+        try {
+            RuleSetRegistry registry = b.bean(RuleSetRegistry.class);
+            for (int poll = 0; poll < 3; poll++) {
+                registry.followActiveVersion();
+            }
+            assertThat(combination(b).get("ruleSetVersion").asInt()).as("node B keeps deciding").isEqualTo(served);
+            assertThat(b.ok("qm", HttpMethod.GET, "/api/rules/version", null).get("version").asInt()).isEqualTo(served);
+            String report = "Rule set version " + broken + ", activated on another node, does not build on this node";
+            // Once on B, and at most once on A, whose own polls may have met it too; not once per poll.
+            assertThat(output.getAll().split(java.util.regex.Pattern.quote(report), -1).length - 1)
+                    .as("times the unbuildable version was reported").isBetween(1, 2);
+        } finally {
+            jdbc.update("update rule_set set status = 'RETIRED' where id = ?", brokenId);
+            jdbc.update("update rule_set set status = 'ACTIVE' where id = ?", servedId);
+        }
     }
 
     private static JsonNode combination(Node node) {
