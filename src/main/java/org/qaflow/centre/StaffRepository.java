@@ -1,5 +1,6 @@
 package org.qaflow.centre;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,9 @@ import java.util.Optional;
 public interface StaffRepository extends JpaRepository<StaffMember, Long> {
 
     Optional<StaffMember> findByUsername(String username);
+
+    /** A page of staff after the given id, for walks over everyone (the impact preview). */
+    List<StaffMember> findByIdGreaterThanOrderById(Long afterId, Limit limit);
 
     List<StaffMember> findByCentreIdOrderByName(Long centreId);
 

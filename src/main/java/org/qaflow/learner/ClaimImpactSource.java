@@ -1,15 +1,18 @@
 package org.qaflow.learner;
 
+import jakarta.persistence.EntityManager;
 import org.qaflow.rules.CombinationResult;
 import org.qaflow.rules.ImpactDifference;
 import org.qaflow.rules.ImpactSource;
 import org.qaflow.rules.RuleSet;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Claims not yet certificated, judged by the rules of combination under the active and the candidate rule set:
@@ -18,10 +21,14 @@ import java.util.Map;
 @Component
 public class ClaimImpactSource implements ImpactSource {
 
-    private final ClaimRepository claims;
+    private static final int PAGE = 500;
 
-    public ClaimImpactSource(ClaimRepository claims) {
+    private final ClaimRepository claims;
+    private final EntityManager entities;
+
+    public ClaimImpactSource(ClaimRepository claims, EntityManager entities) {
         this.claims = claims;
+        this.entities = entities;
     }
 
     @Override
@@ -33,24 +40,35 @@ public class ClaimImpactSource implements ImpactSource {
     @Transactional(readOnly = true)
     public List<ImpactDifference> differences(RuleSet active, RuleSet candidate) {
         List<ImpactDifference> differences = new ArrayList<>();
-        for (Claim claim : claims.findAllByOrderById()) {
-            if (claim.getStatus() == ClaimStatus.CERTIFICATE_ISSUED) {
-                continue;
+        long after = 0;
+        List<Claim> page;
+        // Keyset pages, each judged in one batch per rule set: the preview's cost grows with the claims, not faster.
+        while (!(page = claims.findByStatusNotAndIdGreaterThanOrderById(ClaimStatus.CERTIFICATE_ISSUED, after,
+                Limit.of(PAGE))).isEmpty()) {
+            List<RuleSet.CombinationQuery> queries = page.stream().map(claim -> new RuleSet.CombinationQuery(
+                    claim.getQan(), claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList())).toList();
+            List<CombinationResult> before = active.combinations(queries);
+            List<CombinationResult> now = candidate.combinations(queries);
+            for (int i = 0; i < page.size(); i++) {
+                difference(page.get(i), decision(before.get(i)), decision(now.get(i))).ifPresent(differences::add);
             }
-            List<String> units = claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList();
-            Map<String, Object> before = decision(active.combination(claim.getQan(), units));
-            Map<String, Object> after = decision(candidate.combination(claim.getQan(), units));
-            if (!before.equals(after)) {
-                String subject = "claim " + claim.getId() + ": " + claim.getLearner().getFirstName() + " "
-                        + claim.getLearner().getLastName() + " on " + claim.getQan() + " (centre "
-                        + claim.getCentre().getCode() + ")";
-                String summary = (Boolean) before.get("achieved") == (Boolean) after.get("achieved")
-                        ? "same outcome, different reasons"
-                        : ((Boolean) before.get("achieved") ? "achieved -> not achieved" : "not achieved -> achieved");
-                differences.add(new ImpactDifference(name(), subject, summary, before, after));
-            }
+            after = page.get(page.size() - 1).getId();
+            entities.clear(); // what was read is judged: holding every claim read would grow with the database
         }
         return differences;
+    }
+
+    private Optional<ImpactDifference> difference(Claim claim, Map<String, Object> before, Map<String, Object> after) {
+        if (before.equals(after)) {
+            return Optional.empty();
+        }
+        String subject = "claim " + claim.getId() + ": " + claim.getLearner().getFirstName() + " "
+                + claim.getLearner().getLastName() + " on " + claim.getQan() + " (centre "
+                + claim.getCentre().getCode() + ")";
+        String summary = (Boolean) before.get("achieved") == (Boolean) after.get("achieved")
+                ? "same outcome, different reasons"
+                : ((Boolean) before.get("achieved") ? "achieved -> not achieved" : "not achieved -> achieved");
+        return Optional.of(new ImpactDifference(name(), subject, summary, before, after));
     }
 
     private static Map<String, Object> decision(CombinationResult r) {

@@ -1,5 +1,6 @@
 package org.qaflow.learner;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import java.util.Collection;
@@ -18,6 +19,9 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     List<Claim> findByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
 
     List<Claim> findAllByOrderById();
+
+    /** A page of claims after the given id: the impact preview walks every open claim in keyset pages. */
+    List<Claim> findByStatusNotAndIdGreaterThanOrderById(ClaimStatus status, Long afterId, Limit limit);
 
     List<Claim> findByReleaseVisitIdOrderById(Long visitId);
 

@@ -66,7 +66,57 @@ public final class RuleSet {
     public int version() { return version; }
     public Map<String, String> files() { return files; }
 
+    /** One learner's units on one qualification, as a batch of combination decisions takes them. */
+    public record CombinationQuery(String qan, Collection<String> unitRefs) {
+    }
+
     public CombinationResult combination(String qan, Collection<String> unitRefs) {
+        return combinations(List.of(new CombinationQuery(qan, unitRefs))).get(0);
+    }
+
+    /**
+     * Many combination decisions in one session: the facts every decision shares are inserted once and the session
+     * is paid for once, so judging many learners at once (the impact preview) costs a fraction of one call each.
+     * The rules correlate every condition with its own check, so each answer is the one a single call would give.
+     */
+    public List<CombinationResult> combinations(List<CombinationQuery> queries) {
+        List<CombinationCheck> checks = new ArrayList<>(queries.size());
+        Set<String> types = new HashSet<>();
+        Set<String> qans = new LinkedHashSet<>();
+        for (CombinationQuery query : queries) {
+            CombinationCheck check = combinationCheck(query.qan(), query.unitRefs());
+            checks.add(check);
+            types.add(check.getQualificationType());
+            qans.add(check.getQualification());
+        }
+        List<Object> facts = new ArrayList<>(checks);
+        // Only the rows for these types of qualification: the rules would ignore the others, at a cost per evaluation.
+        for (Object row : data(CombinationRequirement.class)) {
+            if (types.contains(((CombinationRequirement) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
+        for (Object row : data(CategoryMinimum.class)) {
+            if (types.contains(((CategoryMinimum) row).getQualificationType())) {
+                facts.add(row);
+            }
+        }
+        for (String qan : qans) {
+            for (String ref : catalogue.qualifications().get(qan).units()) {
+                facts.add(new ListedUnit(qan, ref, catalogue.units().get(ref).title()));
+            }
+        }
+        List<List<String>> fired = run(facts, checks);
+        List<CombinationResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            CombinationCheck check = checks.get(i);
+            results.add(new CombinationResult(check.getQualification(), check.getReasons().isEmpty(),
+                    check.getCredits(), check.getCategoryCounts(), List.copyOf(check.getReasons()), version, fired.get(i)));
+        }
+        return results;
+    }
+
+    private CombinationCheck combinationCheck(String qan, Collection<String> unitRefs) {
         CatalogueFacts.QualificationInfo qualification = catalogue.qualifications().get(qan);
         if (qualification == null) {
             throw new BadRequestException("Qualification " + qan + " is not in the catalogue. Known qualifications: "
@@ -86,30 +136,34 @@ public final class RuleSet {
             credits += unit.credit();
             counts.merge(unit.category(), 1, Integer::sum);
         }
-        CombinationCheck check = new CombinationCheck(qan, qualification.title(), qualification.type(), refs,
-                credits, counts);
-        List<Object> facts = new ArrayList<>();
-        facts.add(check);
-        // Only the rows for this type of qualification: the rules would ignore the others, at a cost per evaluation.
-        for (Object row : data(CombinationRequirement.class)) {
-            if (qualification.type().equals(((CombinationRequirement) row).getQualificationType())) {
-                facts.add(row);
-            }
-        }
-        for (Object row : data(CategoryMinimum.class)) {
-            if (qualification.type().equals(((CategoryMinimum) row).getQualificationType())) {
-                facts.add(row);
-            }
-        }
-        for (String ref : qualification.units()) {
-            facts.add(new ListedUnit(qan, ref, catalogue.units().get(ref).title()));
-        }
-        List<String> fired = run(facts);
-        return new CombinationResult(qan, check.getReasons().isEmpty(), credits, counts,
-                List.copyOf(check.getReasons()), version, fired);
+        return new CombinationCheck(qan, qualification.title(), qualification.type(), refs, credits, counts);
     }
 
     public EligibilityResult staffEligibility(StaffEligibilityRequest request) {
+        return staffEligibilities(List.of(request)).get(0);
+    }
+
+    /** Many eligibility decisions in one session, as {@link #combinations} does for combination. */
+    public List<EligibilityResult> staffEligibilities(List<StaffEligibilityRequest> requests) {
+        List<EligibilityCheck> checks = new ArrayList<>(requests.size());
+        for (StaffEligibilityRequest request : requests) {
+            checks.add(eligibilityCheck(request));
+        }
+        List<Object> facts = new ArrayList<>(checks);
+        facts.addAll(data(RecognisedQualification.class));
+        facts.addAll(data(RoleRequirement.class));
+        List<List<String>> fired = run(facts, checks);
+        List<EligibilityResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            EligibilityCheck check = checks.get(i);
+            results.add(new EligibilityResult(requests.get(i).role(), check.getAsOf(), !check.isRefused(),
+                    check.getConditions(), check.getWarnings(), check.getReasons(), check.getQualifiedBy(), version,
+                    fired.get(i)));
+        }
+        return results;
+    }
+
+    private static EligibilityCheck eligibilityCheck(StaffEligibilityRequest request) {
         if (request.role() == null) {
             throw new BadRequestException("role is missing: give ASSESSOR or IQA");
         }
@@ -137,17 +191,10 @@ public final class RuleSet {
             cpd.add(new EligibilityCheck.Cpd(c.date(), c.hours().doubleValue(), c.salesRelated()));
         }
         int qualificationLevel = request.qualificationLevel() == null ? 4 : request.qualificationLevel();
-        EligibilityCheck check = new EligibilityCheck(request.role().name(), request.asOf(),
+        return new EligibilityCheck(request.role().name(), request.asOf(),
                 request.occupationalCompetenceLevel(), qualificationLevel, qualifications, cpd,
                 request.assessesLeadershipUnits(), request.salesLeadershipCompetence(),
                 request.declaredInterestInLearner(), request.verifyingOwnDecision());
-        List<Object> facts = new ArrayList<>();
-        facts.add(check);
-        facts.addAll(data(RecognisedQualification.class));
-        facts.addAll(data(RoleRequirement.class));
-        List<String> fired = run(facts);
-        return new EligibilityResult(request.role(), request.asOf(), !check.isRefused(), check.getConditions(),
-                check.getWarnings(), check.getReasons(), check.getQualifiedBy(), version, fired);
     }
 
     public IqaSamplingResult iqaSampling(IqaSamplingRequest request) {
@@ -161,7 +208,7 @@ public final class RuleSet {
         facts.add(check);
         facts.addAll(data(IqaSamplingPolicy.class));
         facts.addAll(data(BaselineSamplingRate.class));
-        List<String> fired = run(facts);
+        List<String> fired = run(facts, List.of(check)).get(0);
         return new IqaSamplingResult(request.decisionId(), !check.getReasons().isEmpty(),
                 List.copyOf(check.getReasons()), version, fired);
     }
@@ -190,7 +237,7 @@ public final class RuleSet {
         facts.add(check);
         facts.addAll(data(EqaSampleSizeBand.class));
         facts.addAll(data(EqaRiskUplift.class));
-        List<String> fired = run(facts);
+        List<String> fired = run(facts, List.of(check)).get(0);
         int size = check.getSampleSize();
         List<EqaSampleResult.Selected> selected = select(candidates, size, request.seed());
         return new EqaSampleResult(candidates.size(), size, List.copyOf(check.getReasons()), selected, version, fired);
@@ -238,7 +285,7 @@ public final class RuleSet {
         List<Object> all = new ArrayList<>();
         all.add(check);
         all.addAll(data(EqaReleasePolicy.class));
-        List<String> fired = run(all);
+        List<String> fired = run(all, List.of(check)).get(0);
         boolean remote = check.isRemote();
         List<String> reasons = remote ? check.getRemoteReasons() : check.getAtVisitReasons();
         if (!remote && reasons.isEmpty()) {
@@ -254,7 +301,7 @@ public final class RuleSet {
         List<Object> all = new ArrayList<>();
         all.add(check);
         all.addAll(data(DirectClaimPolicy.class));
-        List<String> fired = run(all);
+        List<String> fired = run(all, List.of(check)).get(0);
         DirectClaimRecommendation.Recommendation recommendation;
         List<String> reasons = new ArrayList<>();
         if (facts.currentStatus()) {
@@ -328,12 +375,19 @@ public final class RuleSet {
 
     /**
      * One pooled session per evaluation, on a worker thread with a deadline: rule code is the quality managers', and
-     * one that never ends must not hold a core and a thread until restart. The listener collects the names of the
-     * rules that fired, once each.
+     * one that never ends must not hold a core and a thread until restart. The listener collects, for each subject
+     * (the check a decision is written on), the names of the rules that fired on it, once each; with one subject,
+     * every rule that fired. The firing limit is per subject, so a batch is bounded as its decisions would be alone.
      */
-    private List<String> run(List<Object> facts) {
+    private List<List<String>> run(List<Object> facts, List<?> subjects) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
         KieSession session = sessions.newKieSession();
-        Set<String> fired = Collections.synchronizedSet(new LinkedHashSet<>());
+        Map<Object, Set<String>> firedOn = new IdentityHashMap<>();
+        subjects.forEach(subject -> firedOn.put(subject, new LinkedHashSet<>()));
+        Set<String> firedOnOnly = subjects.size() == 1 ? firedOn.get(subjects.get(0)) : null;
+        long maxFirings = (long) MAX_FIRINGS * Math.max(1, subjects.size());
         AtomicReference<String> firing = new AtomicReference<>();
         AtomicInteger firings = new AtomicInteger();
         DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -345,8 +399,17 @@ public final class RuleSet {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
-                fired.add(rule);
-                if (firings.incrementAndGet() > MAX_FIRINGS) {
+                if (firedOnOnly != null) {
+                    firedOnOnly.add(rule);
+                } else {
+                    for (Object object : event.getMatch().getObjects()) {
+                        Set<String> fired = firedOn.get(object);
+                        if (fired != null) {
+                            fired.add(rule);
+                        }
+                    }
+                }
+                if (firings.incrementAndGet() > maxFirings) {
                     throw new LimitExceeded("The rules were stopped after " + firings.get() + " rule firings (limit: "
                             + MAX_FIRINGS + " per evaluation); the last was \"" + rule + "\", which probably "
                             + "re-triggers itself (an update or insert without no-loop)");
@@ -392,7 +455,7 @@ public final class RuleSet {
                     + cause.getClass().getSimpleName() + ")");
         }
         release(session, listener);
-        return List.copyOf(fired);
+        return subjects.stream().map(subject -> List.copyOf(firedOn.get(subject))).toList();
     }
 
     /** Back to the pool, without this evaluation's listener. */

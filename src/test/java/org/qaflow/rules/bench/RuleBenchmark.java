@@ -24,6 +24,8 @@ public class RuleBenchmark {
     private static final int STAFF = 10_000;
     private static final int THREADS = Integer.getInteger("bench.threads", 2);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** Decisions judged in one session by the batch calls, as the impact preview pages them. */
+    private static final int BATCH = Integer.getInteger("bench.batch", 500);
 
     record Learner(String qan, List<String> units) {
     }
@@ -70,10 +72,33 @@ public class RuleBenchmark {
         for (StaffEligibilityRequest s : staff) {
             disagreements += rules.staffEligibility(s).eligible() == plain.staffEligibility(s).ok() ? 0 : 1;
         }
+        // The batch calls answer every decision as the single calls do.
+        int batchDisagreements = 0;
+        List<RuleSet.CombinationQuery> queries = learners.stream()
+                .map(l -> new RuleSet.CombinationQuery(l.qan(), l.units())).toList();
+        for (int from = 0; from < LEARNERS; from += BATCH) {
+            List<CombinationResult> batch = rules.combinations(queries.subList(from, Math.min(LEARNERS, from + BATCH)));
+            for (int i = 0; i < batch.size(); i++) {
+                PlainJavaRules.Result p = plain.combination(learners.get(from + i).qan(), learners.get(from + i).units());
+                batchDisagreements += batch.get(i).achieved() == p.ok() && batch.get(i).reasons().equals(p.reasons()) ? 0 : 1;
+            }
+        }
+        for (int from = 0; from < STAFF; from += BATCH) {
+            List<StaffEligibilityRequest> part = staff.subList(from, Math.min(STAFF, from + BATCH));
+            List<EligibilityResult> batch = rules.staffEligibilities(part);
+            for (int i = 0; i < batch.size(); i++) {
+                EligibilityResult single = rules.staffEligibility(part.get(i));
+                batchDisagreements += batch.get(i).eligible() == plain.staffEligibility(part.get(i)).ok()
+                        && batch.get(i).reasons().equals(single.reasons())
+                        && batch.get(i).conditions().equals(single.conditions())
+                        && batch.get(i).warnings().equals(single.warnings()) ? 0 : 1;
+            }
+        }
 
         System.out.printf("Rule benchmark: %d learners, %d staff, %d threads, %d cores, Java %s%n", LEARNERS, STAFF,
                 THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf("Disagreements between Drools and plain Java: %d%n", disagreements);
+        System.out.printf("Disagreements between Drools and plain Java: %d; between batch and single calls: %d%n",
+                disagreements, batchDisagreements);
         System.out.printf("Rule set build, cold (first in JVM): %.0f ms%n", coldMs);
         System.out.printf("Rule set rebuild (compile only), warm: median %.0f ms, max %.0f ms (%d rebuilds)%n",
                 median(warmCompiles), Collections.max(warmCompiles), warmCompiles.size());
@@ -88,6 +113,11 @@ public class RuleBenchmark {
             System.out.printf("Round %d  combination: Drools %,.0f/s, plain Java %,.0f/s (%.1fx) | "
                             + "eligibility: Drools %,.0f/s, plain Java %,.0f/s (%.1fx)%n", round, drools, java,
                     java / drools, droolsStaff, javaStaff, javaStaff / droolsStaff);
+            double droolsBatch = batchRate(LEARNERS, (from, to) -> rules.combinations(queries.subList(from, to)).size());
+            double droolsStaffBatch = batchRate(STAFF, (from, to) -> rules.staffEligibilities(staff.subList(from, to)).size());
+            System.out.printf("Round %d  batches of %d: combination Drools %,.0f/s (%.1fx plain Java) | "
+                            + "eligibility Drools %,.0f/s (%.1fx plain Java)%n", round, BATCH, droolsBatch,
+                    java / droolsBatch, droolsStaffBatch, javaStaff / droolsStaffBatch);
         }
     }
 
@@ -115,6 +145,16 @@ public class RuleBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    interface Batch {
+        int judge(int from, int to);
+    }
+
+    /** Evaluations per second over items 0..n-1 judged BATCH at a time, the batches split across THREADS threads. */
+    private static double batchRate(int n, Batch batch) throws Exception {
+        int batches = (n + BATCH - 1) / BATCH;
+        return rate(batches, b -> batch.judge(b * BATCH, Math.min(n, (b + 1) * BATCH)) > 0) * n / batches;
     }
 
     private static double median(List<Double> values) {

@@ -16,12 +16,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The catalogue read straight from sample-data/ and the rule files from rules/, so the benchmark runs without Spring. */
-final class SampleCatalogue {
+public final class SampleCatalogue {
 
     private SampleCatalogue() {
     }
 
-    static CatalogueFacts read(Path catalogueDir) throws IOException {
+    public static CatalogueFacts read(Path catalogueDir) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, CatalogueFacts.UnitInfo> units = new LinkedHashMap<>();
         for (JsonNode u : yaml.readTree(catalogueDir.resolve("units.yaml").toFile())) {
@@ -38,7 +38,7 @@ final class SampleCatalogue {
         return new CatalogueFacts(units, qualifications);
     }
 
-    static Map<String, String> ruleFiles(Path rulesDir) throws IOException {
+    public static Map<String, String> ruleFiles(Path rulesDir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(rulesDir)) {
             for (Path p : paths.filter(Files::isRegularFile).toList()) {
