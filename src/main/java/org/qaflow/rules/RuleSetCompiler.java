@@ -98,7 +98,7 @@ public class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         Map<Class<?>, List<Object>> data = new HashMap<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleSetCompiler.class.getClassLoader()));
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleClassLoader.INSTANCE));
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             String path = file.getKey();
