@@ -88,7 +88,10 @@ public class SampleDataLoader {
             SampleDates dates = new SampleDates(LocalDate.now(clock));
             centreEntries.forEach(e -> loadCentre(e, dates));
             List<UserEntry> userEntries = CatalogueLoader.read(dir.resolve("users.yaml"), new TypeReference<>() { });
-            userEntries.forEach(this::loadUser);
+            // Every demo account has the one published password, so one hash serves them all: each BCrypt costs
+            // about 0.1 s of a core, which made hashing the largest part of a first start.
+            String demoPassword = passwords.encode(DEMO_PASSWORD);
+            userEntries.forEach(u -> loadUser(u, demoPassword));
         });
         log.info("Sample data loaded from {}", dir.toAbsolutePath());
         return true;
@@ -147,12 +150,12 @@ public class SampleDataLoader {
         return new LinkedHashSet<>(qans);
     }
 
-    private void loadUser(UserEntry u) {
+    private void loadUser(UserEntry u, String passwordHash) {
         Long centreId = u.centre() == null ? null : centres.findByCode(u.centre())
                 .orElseThrow(() -> new IllegalStateException("users.yaml: " + u.username()
                         + " belongs to unknown centre " + u.centre()))
                 .getId();
-        users.save(new AppUser(u.username(), passwords.encode(DEMO_PASSWORD), Role.valueOf(u.role()),
+        users.save(new AppUser(u.username(), passwordHash, Role.valueOf(u.role()),
                 u.displayName(), centreId));
     }
 
