@@ -5,13 +5,14 @@ import org.qaflow.sampledata.SampleDataLoader;
 import org.qaflow.sampledata.SampleJourneys;
 import org.qaflow.workflow.ClaimProcessAdoption;
 import org.qaflow.workflow.EqaCoverage;
+import org.qaflow.workflow.TaskInboxWriter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * What qaflow does when it starts, in order, before the web server accepts a request: fill an empty database from
  * sample-data/, build the active rule set (it needs the catalogue), give claims from an older qaflow their claim
- * process, see that every centre has an EQA and its next
+ * process (after the task inbox has every open task of an older database), see that every centre has an EQA and its next
  * visit scheduled, then drive the demo claims (they need the rules and the EQAs).
  */
 @Component
@@ -22,9 +23,11 @@ public class Startup implements SmartInitializingSingleton {
     private final SampleJourneys journeys;
     private final EqaCoverage eqaCoverage;
     private final ClaimProcessAdoption adoption;
+    private final TaskInboxWriter inbox;
 
     public Startup(SampleDataLoader sampleData, RuleSetRegistry rules, SampleJourneys journeys,
-                   EqaCoverage eqaCoverage, ClaimProcessAdoption adoption) {
+                   EqaCoverage eqaCoverage, ClaimProcessAdoption adoption, TaskInboxWriter inbox) {
+        this.inbox = inbox;
         this.sampleData = sampleData;
         this.rules = rules;
         this.journeys = journeys;
@@ -36,6 +39,7 @@ public class Startup implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         boolean freshDatabase = sampleData.loadIfEmpty();
         rules.start();
+        inbox.backfill();
         adoption.adoptClaimsWithoutProcess();
         eqaCoverage.coverEveryCentre();
         if (freshDatabase) {

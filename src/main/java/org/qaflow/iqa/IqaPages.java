@@ -7,11 +7,13 @@ import org.qaflow.learner.ClaimUnit;
 import org.qaflow.learner.ClaimUnitRepository;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
 import org.qaflow.task.TaskTakenException;
 import org.qaflow.task.Tasks;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -120,18 +122,19 @@ public class IqaPages {
                         Map<String, String> verdicts, UserTaskView takenMeanwhile) {
         AppUser user = currentUser.get();
         List<Item> items = new ArrayList<>();
-        List<UserTaskView> shown = new ArrayList<>(tasks.mine(user));
-        if (takenMeanwhile != null && shown.stream().noneMatch(t -> t.getId().equals(takenMeanwhile.getId()))) {
-            shown.add(0, takenMeanwhile);
+        List<Shown> shown = new ArrayList<>(tasks.mine(user, PageRequest.of(0, Paging.MAX_SIZE)).stream()
+                .map(t -> new Shown(t.id(), t.name(), t.claimUnitId())).toList());
+        if (takenMeanwhile != null && shown.stream().noneMatch(t -> t.id().equals(takenMeanwhile.getId()))) {
+            shown.add(0, new Shown(takenMeanwhile.getId(), takenMeanwhile.getTaskName(), unitOf(takenMeanwhile).getId()));
         }
-        for (UserTaskView t : shown) {
-            if (!Tasks.VERIFY_DECISION.equals(t.getTaskName()) && !Tasks.COUNTERSIGN_DECISION.equals(t.getTaskName())) {
+        for (Shown t : shown) {
+            if (!Tasks.VERIFY_DECISION.equals(t.name()) && !Tasks.COUNTERSIGN_DECISION.equals(t.name())) {
                 continue;
             }
-            ClaimUnit unit = unitOf(t);
+            ClaimUnit unit = claimUnits.findById(t.claimUnitId()).orElseThrow();
             var decision = decisions.findFirstByClaimUnitIdOrderByIdDesc(unit.getId()).orElse(null);
             var claim = unit.getClaim();
-            items.add(new Item(t.getId(), t.getTaskName(), claim.getId(),
+            items.add(new Item(t.id(), t.name(), claim.getId(),
                     claim.getLearner().getFirstName() + " " + claim.getLearner().getLastName(), unit.getUnitRef(),
                     claim.getAssessor().getName(), decision == null ? "" : decision.getSamplingReasons(),
                     decision == null ? null : decision.getIqaUsername(),
@@ -147,6 +150,10 @@ public class IqaPages {
                 .filter(e -> items.stream().noneMatch(i -> i.taskId().equals(e.getKey())))
                 .map(Map.Entry::getValue).findFirst().orElse(null));
         return "iqa/queue";
+    }
+
+    /** A task on the queue: the user's own, or one a colleague took while they were typing. */
+    private record Shown(String id, String name, Long claimUnitId) {
     }
 
     private ClaimUnit unitOf(UserTaskView task) {

@@ -17,6 +17,8 @@ import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -49,9 +51,11 @@ public class Tasks {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final AppUserRepository users;
+    private final TaskInbox inbox;
 
     public Tasks(UserTaskService userTasks, CentreRepository centres, StaffRepository staff, RuleEngine rules,
-                 Clock clock, JdbcTemplate jdbc, AppUserRepository users) {
+                 Clock clock, JdbcTemplate jdbc, AppUserRepository users, TaskInbox inbox) {
+        this.inbox = inbox;
         this.jdbc = jdbc;
         this.users = users;
         this.userTasks = userTasks;
@@ -61,9 +65,13 @@ public class Tasks {
         this.clock = clock;
     }
 
-    public List<UserTaskView> mine(AppUser user) {
+    /**
+     * My work, a page at a time: tasks I hold, and tasks offered to me that nobody has claimed yet. Read from the
+     * inbox table, not the engine, so the cost does not grow with everyone else's tasks.
+     */
+    public Page<TaskInbox.InboxTask> mine(AppUser user, Pageable pageable) {
         IdentityProvider identity = identity(user);
-        return userTasks.list(identity).stream().filter(t -> waitingFor(t, identity)).toList();
+        return inbox.waitingFor(identity.getName(), identity.getRoles(), pageable);
     }
 
     public UserTaskView get(String taskId, AppUser user) {
@@ -102,18 +110,23 @@ public class Tasks {
                     && task.getPotentialGroups().stream().anyMatch(identity.getRoles()::contains));
     }
 
-    /** My work: tasks I hold, and tasks offered to me that nobody has claimed yet. */
-    private static boolean waitingFor(UserTaskView task, IdentityProvider identity) {
-        return offeredTo(task, identity)
-                && (task.getActualOwner() == null || task.getActualOwner().equals(identity.getName()));
-    }
-
     /** The open task of a given kind that works on one claim unit or visit, as this user sees it. */
     public Optional<UserTaskView> find(AppUser user, String taskName, String inputName, long id) {
-        return mine(user).stream()
-                .filter(t -> taskName.equals(t.getTaskName()))
-                .filter(t -> t.getInputs() != null && Long.valueOf(id).equals(asLong(t.getInputs().get(inputName))))
-                .findFirst();
+        IdentityProvider identity = identity(user);
+        return inbox.find(identity.getName(), identity.getRoles(), taskName, inputName, id)
+                .map(taskId -> get(taskId, identity));
+    }
+
+    /** What a task asks of someone, in words, for lists. */
+    public static String inWords(String taskName) {
+        return switch (taskName) {
+            case ASSESS_UNIT -> "Assess the unit";
+            case VERIFY_DECISION -> "Verify the assessment decision";
+            case COUNTERSIGN_DECISION -> "Countersign the IQA decision";
+            case PLAN_VISIT -> "Plan the EQA visit";
+            case CONDUCT_VISIT -> "Review the sample and record the visit outcome";
+            default -> taskName;
+        };
     }
 
     /**
@@ -263,6 +276,11 @@ public class Tasks {
     }
 
     private IdentityProvider identity(AppUser user) {
+        return IdentityProviders.of(user.getUsername(), groupsOf(user));
+    }
+
+    /** The task groups a user belongs to: their role, and for an IQA their centre's IQAs (qualified or not). */
+    public List<String> groupsOf(AppUser user) {
         List<String> groups = new ArrayList<>();
         groups.add(user.getRole().name());
         if (user.getCentreId() != null) {
@@ -277,7 +295,7 @@ public class Tasks {
                 default -> { }
             }
         }
-        return IdentityProviders.of(user.getUsername(), groups);
+        return groups;
     }
 
     /** Qualified: eligible with no conditions, so not merely working towards an IQA qualification. */

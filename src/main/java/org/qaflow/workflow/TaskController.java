@@ -27,7 +27,10 @@ import org.qaflow.problem.Paging;
 import org.qaflow.problem.Refuses;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.task.TaskInbox;
 import org.qaflow.task.Tasks;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.Page;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
@@ -69,10 +72,21 @@ public class TaskController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "My tasks, a page at a time (page from 0, size up to 200)")
+    @Operation(summary = "My tasks, a page at a time (page from 0, size up to 200), oldest first unless sorted "
+            + "(sort: created, due, name or claim, each optionally ,desc; several separated by ';'); the header "
+            + "X-Total-Count says how many there are in all")
     public List<TaskView> mine(@RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "50") int size) {
-        return Paging.page(tasks.mine(currentUser.get()), page, size).stream().map(this::view).toList();
+                               @RequestParam(defaultValue = "50") int size,
+                               @RequestParam(required = false) String sort, HttpServletResponse response) {
+        Page<TaskInbox.InboxTask> mine = tasks.mine(currentUser.get(), Paging.request(page, size, sort));
+        response.setHeader("X-Total-Count", Long.toString(mine.getTotalElements()));
+        return mine.stream().map(TaskController::view).toList();
+    }
+
+    /** The first tasks of mine, oldest first, for pages that show the inbox. */
+    public List<TaskView> mine(int page, int size) {
+        return tasks.mine(currentUser.get(), Paging.request(page, size, null)).stream().map(TaskController::view)
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -177,6 +191,11 @@ public class TaskController {
     private static long number(UserTaskView task, String input) {
         Object value = task.getInputs().get(input);
         return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
+    }
+
+    private static TaskView view(TaskInbox.InboxTask t) {
+        return new TaskView(t.id(), t.name(), t.status(), t.owner(), t.claimId(), t.unitRef(), t.learner(),
+                t.visitId(), t.centre());
     }
 
     private TaskView view(UserTaskView t) {

@@ -1,0 +1,154 @@
+package org.qaflow.task;
+
+import org.qaflow.problem.BadRequestException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The open work items as qaflow keeps them (task_inbox), written from the engine's user-task events in the engine's
+ * own transaction and read with database paging: listing a user's tasks never reads the engine's task store.
+ * Visibility is the engine's: a task is someone's when they hold it, or when it is offered to them by name or by one of
+ * their groups and nobody holds it yet; an excluded user never sees it.
+ */
+@Component
+public class TaskInbox {
+
+    /** What may be sorted on, by the names the API takes. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "created", "t.created_at", "due", "t.due_at", "name", "t.task_name", "claim", "t.claim_id");
+
+    private static final String VISIBLE = " from task_inbox t"
+            + " where not exists (select 1 from task_inbox_party x where x.task_id = t.task_id and x.kind = 'EXCLUDED'"
+            + " and x.name = :user)"
+            + " and (t.owner = :user or (t.owner is null and t.task_id in (select p.task_id from task_inbox_party p"
+            + " where (p.kind = 'USER' and p.name = :user) or (p.kind = 'GROUP' and p.name in (:groups)))))";
+
+    private static final String COLUMNS = "select t.task_id, t.task_name, t.name_in_words, t.status, t.owner, t.claim_id,"
+            + " t.claim_unit_id, t.unit_ref, t.visit_id, t.centre_code, t.created_at, t.due_at,"
+            + " (select l.first_name || ' ' || l.last_name from claim c join learner l on l.id = c.learner_id"
+            + " where c.id = t.claim_id) as learner";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public TaskInbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** One open task as the engine describes it, with what it works on resolved to claim, unit, visit and centre. */
+    public record Entry(String taskId, String taskName, String nameInWords, Long claimId, Long claimUnitId,
+                        String unitRef, Long visitId, String centre, String owner, String status, Instant dueAt,
+                        Set<String> users, Set<String> groups, Set<String> excluded) {
+    }
+
+    /** A line of someone's inbox. */
+    public record InboxTask(String id, String name, String nameInWords, String status, String owner, Long claimId,
+                            Long claimUnitId, String unitRef, String learner, Long visitId, String centre,
+                            Instant createdAt, Instant dueAt) {
+    }
+
+    /** Writes the task as it now stands; the first write of a task stamps when it was created. */
+    public void put(Entry e, Instant now) {
+        int updated = jdbc.update("update task_inbox set task_name = ?, name_in_words = ?, claim_id = ?, "
+                        + "claim_unit_id = ?, unit_ref = ?, visit_id = ?, centre_code = ?, owner = ?, status = ?, "
+                        + "due_at = ? where task_id = ?", e.taskName(), e.nameInWords(), e.claimId(), e.claimUnitId(),
+                e.unitRef(), e.visitId(), e.centre(), e.owner(), e.status(), timestamp(e.dueAt()), e.taskId());
+        if (updated == 0) {
+            jdbc.update("insert into task_inbox (task_id, task_name, name_in_words, claim_id, claim_unit_id, "
+                            + "unit_ref, visit_id, centre_code, owner, status, created_at, due_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.taskId(), e.taskName(),
+                    e.nameInWords(), e.claimId(), e.claimUnitId(), e.unitRef(), e.visitId(), e.centre(), e.owner(),
+                    e.status(), Timestamp.from(now), timestamp(e.dueAt()));
+        } else {
+            jdbc.update("delete from task_inbox_party where task_id = ?", e.taskId());
+        }
+        List<Object[]> parties = new ArrayList<>();
+        e.users().forEach(u -> parties.add(new Object[]{e.taskId(), "USER", u}));
+        e.groups().forEach(g -> parties.add(new Object[]{e.taskId(), "GROUP", g}));
+        e.excluded().forEach(u -> parties.add(new Object[]{e.taskId(), "EXCLUDED", u}));
+        if (!parties.isEmpty()) {
+            jdbc.batchUpdate("insert into task_inbox_party (task_id, kind, name) values (?, ?, ?)", parties);
+        }
+    }
+
+    public void remove(String taskId) {
+        jdbc.update("delete from task_inbox where task_id = ?", taskId);
+    }
+
+    /** The user's tasks, a page at a time, sorted in the database (by when the task was created unless told). */
+    public Page<InboxTask> waitingFor(String user, Collection<String> groups, Pageable pageable) {
+        MapSqlParameterSource params = visibility(user, groups);
+        Long total = named.queryForObject("select count(*)" + VISIBLE, params, Long.class);
+        if (total == null || total == 0 || pageable.getOffset() >= total) {
+            return new PageImpl<>(List.of(), pageable, total == null ? 0 : total);
+        }
+        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        List<InboxTask> rows = named.query(COLUMNS + VISIBLE + orderBy(pageable.getSort())
+                + " limit :limit offset :offset", params, ROW);
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** The user's open task of a kind on one claim unit (claimUnitId) or visit (visitId). */
+    public Optional<String> find(String user, Collection<String> groups, String taskName, String inputName, long id) {
+        String column = switch (inputName) {
+            case "claimUnitId" -> "t.claim_unit_id";
+            case "visitId" -> "t.visit_id";
+            default -> throw new IllegalArgumentException("Tasks work on a claimUnitId or a visitId, not " + inputName);
+        };
+        MapSqlParameterSource params = visibility(user, groups).addValue("name", taskName).addValue("id", id);
+        return named.query("select t.task_id" + VISIBLE + " and t.task_name = :name and " + column + " = :id"
+                + " order by t.created_at, t.task_id", params, (rs, n) -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** Every task the table holds, for checking it against the engine. */
+    public List<String> allTaskIds() {
+        return jdbc.queryForList("select task_id from task_inbox order by task_id", String.class);
+    }
+
+    private static MapSqlParameterSource visibility(String user, Collection<String> groups) {
+        return new MapSqlParameterSource("user", user)
+                .addValue("groups", groups.isEmpty() ? List.of("") : List.copyOf(groups));
+    }
+
+    private static String orderBy(Sort sort) {
+        List<String> terms = new ArrayList<>();
+        for (Sort.Order order : sort.isSorted() ? sort : Sort.by("created")) {
+            String column = SORTABLE.get(order.getProperty());
+            if (column == null) {
+                throw new BadRequestException("sort: '" + order.getProperty() + "' is not one of "
+                        + String.join(", ", SORTABLE.keySet().stream().sorted().toList()));
+            }
+            terms.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
+        }
+        terms.add("t.task_id");
+        return " order by " + String.join(", ", terms);
+    }
+
+    private static final RowMapper<InboxTask> ROW = (rs, n) -> new InboxTask(rs.getString("task_id"),
+            rs.getString("task_name"), rs.getString("name_in_words"), rs.getString("status"), rs.getString("owner"),
+            (Long) rs.getObject("claim_id", Long.class), (Long) rs.getObject("claim_unit_id", Long.class),
+            rs.getString("unit_ref"), rs.getString("learner"), (Long) rs.getObject("visit_id", Long.class),
+            rs.getString("centre_code"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant());
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}
