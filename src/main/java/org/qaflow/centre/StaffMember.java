@@ -26,6 +26,9 @@ public class StaffMember {
     private StaffRole role;
     private int occupationalCompetenceLevel;
     private boolean salesLeadershipCompetence;
+    /** What shows the competence levels claimed (CV, role held, certificate). */
+    private String competenceEvidence;
+    private boolean active = true;
 
     @ElementCollection
     @CollectionTable(name = "staff_qualification", joinColumns = @JoinColumn(name = "staff_id"))
@@ -49,8 +52,18 @@ public class StaffMember {
     }
 
     public void addQualification(String code, QualificationStatus status) {
-        qualifications.add(new HeldQualification(code, status));
+        qualifications.add(new HeldQualification(code, status, null));
     }
+
+    /** Records a qualification, replacing what was recorded for the same code (working towards, then held). */
+    public void recordQualification(String code, QualificationStatus status, LocalDate since) {
+        qualifications.removeIf(q -> q.code().equals(code));
+        qualifications.add(new HeldQualification(code, status, since));
+    }
+
+    public void setCompetenceEvidence(String competenceEvidence) { this.competenceEvidence = competenceEvidence; }
+
+    public void deactivate() { this.active = false; }
 
     public void addCpd(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
         cpd.add(new CpdActivity(this, date, hours, salesRelated, description));
@@ -65,8 +78,12 @@ public class StaffMember {
     public boolean isSalesLeadershipCompetence() { return salesLeadershipCompetence; }
     public List<HeldQualification> getQualifications() { return qualifications; }
     public List<CpdActivity> getCpd() { return cpd; }
+    public String getCompetenceEvidence() { return competenceEvidence; }
+    public boolean isActive() { return active; }
 
     @Embeddable
-    public record HeldQualification(String code, @Enumerated(EnumType.STRING) QualificationStatus status) {
+    /** since: the date achieved (held) or the registration date (working towards); null for seed data. */
+    public record HeldQualification(String code, @Enumerated(EnumType.STRING) QualificationStatus status,
+                                    LocalDate since) {
     }
 }

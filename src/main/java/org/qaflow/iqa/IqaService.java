@@ -34,14 +34,14 @@ public class IqaService {
     private final AssessmentDecisionRepository decisions;
     private final StaffRepository staff;
     private final UnitRepository units;
-    private final org.qaflow.learner.DeclaredInterestRepository interests;
+    private final org.qaflow.learner.ConflictsOfInterest interests;
     private final RuleEngine rules;
     private final ApplicationEventPublisher events;
     private final Timeline timeline;
     private final Clock clock;
 
     public IqaService(ClaimUnitRepository claimUnits, AssessmentDecisionRepository decisions, StaffRepository staff,
-                      UnitRepository units, org.qaflow.learner.DeclaredInterestRepository interests, RuleEngine rules,
+                      UnitRepository units, org.qaflow.learner.ConflictsOfInterest interests, RuleEngine rules,
                       ApplicationEventPublisher events, Timeline timeline, Clock clock) {
         this.claimUnits = claimUnits;
         this.decisions = decisions;
@@ -110,7 +110,7 @@ public class IqaService {
         Claim claim = claimUnit.getClaim();
         StaffMember iqa = staff.findByUsername(user.getUsername())
                 .orElseThrow(() -> new AccessDeniedException(user.getUsername() + " is not a member of centre staff"));
-        boolean interest = interests.existsByStaffIdAndLearnerId(iqa.getId(), claim.getLearner().getId());
+        boolean interest = interests.declared(iqa, claim.getLearner());
         boolean ownDecision = iqa.getId().equals(claim.getAssessor().getId());
         // The specification asks sales-leadership competence of IQAs of leadership units as of their assessors.
         boolean leadership = units.findById(claimUnit.getUnitRef())

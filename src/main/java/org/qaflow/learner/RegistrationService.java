@@ -52,7 +52,7 @@ public class RegistrationService {
     private final LearnerRepository learners;
     private final ClaimRepository claims;
     private final StaffRepository staff;
-    private final DeclaredInterestRepository interests;
+    private final ConflictsOfInterest interests;
     private final RuleEngine rules;
     private final ApplicationEventPublisher events;
     private final Timeline timeline;
@@ -63,7 +63,7 @@ public class RegistrationService {
 
     public RegistrationService(CentreRepository centres, QualificationRepository qualifications, UnitRepository units,
                                LearnerRepository learners, ClaimRepository claims, StaffRepository staff,
-                               DeclaredInterestRepository interests, RuleEngine rules, ApplicationEventPublisher events,
+                               ConflictsOfInterest interests, RuleEngine rules, ApplicationEventPublisher events,
                                Timeline timeline, Clock clock, Validator validator) {
         this.centres = centres;
         this.qualifications = qualifications;
@@ -121,6 +121,11 @@ public class RegistrationService {
         String qan = r.qualification().replace('-', '/');
         Qualification qualification = qualifications.findById(qan).orElseThrow(() -> new BadRequestException(
                 "qualification: " + r.qualification() + " is not in the catalogue"));
+        var suspended = centre.approval(qan).filter(a -> a.getSuspendedOn() != null);
+        if (suspended.isPresent()) {
+            throw new BadRequestException("Centre " + centre.getCode() + "'s approval for " + qan + " is suspended since "
+                    + suspended.get().getSuspendedOn() + " (" + suspended.get().getSuspendedReason() + ")");
+        }
         if (!centre.isApprovedFor(qan)) {
             throw new BadRequestException("Centre " + centre.getCode() + " is not approved for " + qan + " ("
                     + qualification.getTitle() + ")");
@@ -142,10 +147,15 @@ public class RegistrationService {
                 .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
                 .orElseThrow(() -> new BadRequestException("assessor: '" + r.assessor()
                         + "' is not an assessor at centre " + centre.getCode()));
+        if (!assessor.isActive()) {
+            throw new BadRequestException("assessor: " + assessor.getName() + " (" + r.assessor()
+                    + ") has been deactivated at centre " + centre.getCode());
+        }
         boolean leadership = units.findByRefIn(unitRefs).stream()
                 .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
-        // A learner not yet registered cannot have declared an interest with anyone.
-        boolean interest = learner != null && interests.existsByStaffIdAndLearnerId(assessor.getId(), learner.getId());
+        // An interest may be declared before the learner is registered: matched on what the registration says.
+        boolean interest = learner != null ? interests.declared(assessor, learner)
+                : interests.declared(assessor, r.uln(), r.firstName(), r.lastName(), r.dateOfBirth());
         EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, today)
                 .withAssignment(leadership, interest, false));
         if (!eligibility.eligible()) {
@@ -184,7 +194,7 @@ public class RegistrationService {
         StaffMember assessor = claim.getAssessor();
         boolean leadership = units.findByRefIn(claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()).stream()
                 .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
-        boolean interest = interests.existsByStaffIdAndLearnerId(assessor.getId(), claim.getLearner().getId());
+        boolean interest = interests.declared(assessor, claim.getLearner());
         EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor,
                 LocalDate.now(clock)).withAssignment(leadership, interest, false));
         if (!eligibility.eligible()) {

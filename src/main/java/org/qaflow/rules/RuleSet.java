@@ -345,6 +345,17 @@ public final class RuleSet {
                 .filter(v -> !covered.contains(v)).distinct().sorted().toList();
     }
 
+    /** The qualifications the eligibility rules recognise, as their data file lists them. */
+    public List<RecognisedQualification> recognisedQualifications() {
+        return data(RecognisedQualification.class).stream().map(RecognisedQualification.class::cast).toList();
+    }
+
+    /** What the eligibility rules ask of a role besides a qualification (CPD hours and window, competence). */
+    public Optional<RoleRequirement> roleRequirement(org.qaflow.centre.StaffRole role) {
+        return data(RoleRequirement.class).stream().map(RoleRequirement.class::cast)
+                .filter(r -> r.getRole().equals(role.name())).findFirst();
+    }
+
     private List<Object> data(Class<?> type) {
         return data.getOrDefault(type, List.of());
     }

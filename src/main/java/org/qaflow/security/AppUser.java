@@ -28,6 +28,9 @@ public class AppUser {
         this.enabled = true;
     }
 
+    /** The person can no longer log in; their name stays on everything they did. */
+    public void disable() { this.enabled = false; }
+
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
     public Role getRole() { return role; }

@@ -1,5 +1,6 @@
 package org.qaflow.security;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,11 @@ public class CurrentUser {
 
     public AppUser get() {
         String name = SecurityContextHolder.getContext().getAuthentication().getName();
-        return users.findById(name).orElseThrow(() -> new IllegalStateException("No qaflow user " + name));
+        AppUser user = users.findById(name).orElseThrow(() -> new IllegalStateException("No qaflow user " + name));
+        // A login remembered, or a page session opened, before the account was deactivated acts no more.
+        if (!user.isEnabled()) {
+            throw new AccessDeniedException("The account " + name + " has been deactivated");
+        }
+        return user;
     }
 }

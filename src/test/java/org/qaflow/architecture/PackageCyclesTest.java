@@ -32,6 +32,7 @@ class PackageCyclesTest {
             List.of("catalogue"),
             List.of("centre"),
             List.of("rules"),
+            List.of("staff"),
             List.of("task"),
             List.of("learner"),
             List.of("assessment"),
