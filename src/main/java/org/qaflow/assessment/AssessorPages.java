@@ -33,17 +33,20 @@ public class AssessorPages {
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
     private final Tasks tasks;
+    private final Referrals referrals;
 
     public AssessorPages(ClaimRepository claims, UnitRepository units, AssessmentService assessment,
-                         CurrentUser currentUser, Tasks tasks) {
+                         CurrentUser currentUser, Tasks tasks, Referrals referrals) {
         this.tasks = tasks;
+        this.referrals = referrals;
         this.claims = claims;
         this.units = units;
         this.assessment = assessment;
         this.currentUser = currentUser;
     }
 
-    public record UnitLine(long claimId, String learner, String qan, String unit, String status, boolean withMe) {
+    public record UnitLine(long claimId, String learner, String qan, String unit, String status, boolean withMe,
+                           String referral) {
     }
 
     @GetMapping
@@ -57,7 +60,8 @@ public class AssessorPages {
             }
             for (ClaimUnit u : c.getUnits()) {
                 lines.add(new UnitLine(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
-                        c.getQan(), u.getUnitRef(), u.getStatus().words(), withAssessor(u)));
+                        c.getQan(), u.getUnitRef(), u.getStatus().words(), withAssessor(u),
+                        referrals.of(u).map(Referrals.Referral::words).orElse(null)));
             }
         }
         lines.sort(Comparator.comparing(UnitLine::withMe).reversed().thenComparing(UnitLine::claimId,
@@ -179,6 +183,7 @@ public class AssessorPages {
         model.addAttribute("unit", spec);
         model.addAttribute("status", unit.getStatus().words());
         model.addAttribute("withMe", withAssessor(unit));
+        model.addAttribute("referral", referrals.of(unit).orElse(null));
         model.addAttribute("lines", lines);
         model.addAttribute("methods", EvidenceMethod.values());
         model.addAttribute("problem", problem);

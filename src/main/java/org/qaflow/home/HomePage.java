@@ -1,15 +1,19 @@
 package org.qaflow.home;
 
+import org.qaflow.assessment.Referrals;
 import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
 import org.qaflow.eqa.VisitService;
 import org.qaflow.learner.ClaimAccess;
+import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimStatus;
 import org.qaflow.problem.Paging;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.security.People;
+import org.qaflow.task.TaskTitles;
 import org.qaflow.web.WebPage;
 import org.qaflow.workflow.TaskController;
 import org.springframework.stereotype.Controller;
@@ -34,9 +38,16 @@ public class HomePage {
     private final CentreRepository centres;
     private final CentreAccess access;
     private final Clock clock;
+    private final ClaimRepository claims;
+    private final Referrals referrals;
+    private final People people;
 
     public HomePage(CurrentUser currentUser, TaskController tasks, ClaimAccess policy, EqaVisitRepository visits,
-                    CentreRepository centres, CentreAccess access, Clock clock) {
+                    CentreRepository centres, CentreAccess access, Clock clock, ClaimRepository claims,
+                    Referrals referrals, People people) {
+        this.claims = claims;
+        this.referrals = referrals;
+        this.people = people;
         this.currentUser = currentUser;
         this.tasks = tasks;
         this.policy = policy;
@@ -77,7 +88,7 @@ public class HomePage {
     @Transactional(readOnly = true)
     public String home(Model model) {
         AppUser user = currentUser.get();
-        model.addAttribute("tasks", tasks.mine(0, Paging.MAX_SIZE).stream().map(t -> new TaskLine(t, taskLink(t))).toList());
+        model.addAttribute("tasks", tasks.mine(0, Paging.MAX_SIZE).stream().map(this::line).toList());
         var visible = access.visibleCentreIds(user);
         var mine = policy.claims(user);
         // Claims that wait on someone other than the assessor or IQA: the provider and EQA must see them first.
@@ -109,7 +120,18 @@ public class HomePage {
     public record Waiting(long claimId, String learner, String centre, String words) {
     }
 
-    public record TaskLine(TaskController.TaskView task, String link) {
+    /** A task in words, who holds it by name, and (for a unit referred back) the IQA's reason. */
+    public record TaskLine(TaskController.TaskView task, String link, String title, String owner, String referral) {
+    }
+
+    private TaskLine line(TaskController.TaskView t) {
+        String centre = t.centre() == null ? null
+                : centres.findByCode(t.centre()).map(c -> c.getName() + " (" + c.getCode() + ")").orElse(t.centre());
+        String referral = t.claimId() == null || t.unit() == null ? null
+                : claims.findById(t.claimId()).flatMap(c -> c.unit(t.unit())).flatMap(referrals::of)
+                        .map(Referrals.Referral::words).orElse(null);
+        return new TaskLine(t, taskLink(t), TaskTitles.title(t.name(), t.unit(), t.learner(), centre),
+                people.name(t.owner()), referral);
     }
 
     public record Overdue(long visitId, String centre, LocalDate plannedFor) {

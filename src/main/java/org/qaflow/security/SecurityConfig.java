@@ -17,6 +17,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,16 +42,23 @@ import java.net.URI;
 public class SecurityConfig {
 
     /**
-     * The browser pages: form login with a session, so CSRF protection is on. Only the page paths are matched here;
-     * everything else falls through to the API chain below, which still denies whatever it does not list.
+     * The browser pages: form login with a session, so CSRF protection is on. The page paths, and anything else a
+     * browser asks for as a page (Accept: text/html) outside the API, are matched here; the rest falls through to the
+     * API chain below, which still denies whatever it does not list. A page request never gets JSON or a Basic
+     * challenge: logged out, a page sends the browser to the login (which then returns to it); a path that is no page
+     * is a 404 page, for anyone, and still reaches nothing (so the process engine's endpoints stay out of reach).
      */
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        RequestMatcher pagePaths = paths(PAGE_PATHS);
         http
-            .securityMatcher(PAGE_PATHS)
+            .securityMatcher(new OrRequestMatcher(pagePaths, new AndRequestMatcher(
+                    new NegatedRequestMatcher(paths(API_PATHS)), browserPage())))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**").permitAll()
+                .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                // Spring Boot's error page, reached only by the container's own error dispatch.
+                .requestMatchers("/error").permitAll()
                 .requestMatchers("/provider/**").hasRole(Role.PROVIDER.name())
                 .requestMatchers("/assessor/**").hasRole(Role.ASSESSOR.name())
                 .requestMatchers("/iqa/**").hasRole(Role.IQA.name())
@@ -48,18 +66,61 @@ public class SecurityConfig {
                 .requestMatchers("/qm/**").hasRole(Role.QUALITY_MANAGER.name())
                 .requestMatchers("/processes", "/processes/**").hasRole(Role.QUALITY_MANAGER.name())
                 // Shared pages check the user's centres themselves (CentreAccess), whatever id the URL names.
-                .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
+                .requestMatchers(pagePaths).authenticated()
+                .anyRequest().denyAll())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home").permitAll())
+            .requestCache(cache -> cache.requestCache(deepLinks(pagePaths)))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-            .exceptionHandling(ex -> ex.accessDeniedPage("/forbidden"))
+            .exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pagePaths)
+                .defaultAuthenticationEntryPointFor(notFound(), AnyRequestMatcher.INSTANCE)
+                .defaultAccessDeniedHandlerFor(forbiddenPage(), pagePaths)
+                .defaultAccessDeniedHandlerFor((request, response, e) -> notFound().commence(request, response, null),
+                        AnyRequestMatcher.INSTANCE))
             .headers(BrowserProtections.with(BrowserProtections.PAGES_POLICY));
         return http.build();
     }
 
     /** Every path a page lives under; kept apart from /api and from the process engine's generated endpoints. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
-            "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv", "/certificates/**", "/tasks/**",
-            "/processes", "/processes/**"};
+            "/favicon.ico", "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv",
+            "/certificates/**", "/tasks/**", "/processes", "/processes/**"};
+
+    /** What answers machines: the JSON API (401 with a Basic challenge, problem documents), health and API docs. */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(java.util.Arrays.stream(patterns)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
+    }
+
+    /** A browser asking for a page: HTML named explicitly, not merely accepted as any type. */
+    private static RequestMatcher browserPage() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /** The page opened while logged out, so the login returns to it; never a stylesheet, icon or non-page. */
+    private static RequestCache deepLinks(RequestMatcher pagePaths) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                .matcher(org.springframework.http.HttpMethod.GET, "/**"), pagePaths,
+                new NegatedRequestMatcher(paths("/login", "/logout", "/forbidden", "/css/**", "/js/**", "/favicon.ico"))));
+        return cache;
+    }
+
+    /** The container's error dispatch renders the 404 page (web/PageErrors) in the app's layout. */
+    private static AuthenticationEntryPoint notFound() {
+        return (request, response, e) -> response.sendError(HttpStatus.NOT_FOUND.value());
+    }
+
+    private static AccessDeniedHandler forbiddenPage() {
+        AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/forbidden");
+        return handler;
+    }
 
     @Bean
     @Order(2)

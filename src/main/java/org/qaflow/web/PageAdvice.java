@@ -1,6 +1,16 @@
 package org.qaflow.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import org.qaflow.problem.DatabaseUnavailable;
+import org.qaflow.problem.JsonProblems;
+import org.qaflow.problem.RequestTooLarge;
+import org.qaflow.problem.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MultipartException;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
@@ -24,6 +34,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageAdvice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageAdvice.class);
 
     private final AppUserRepository users;
 
@@ -53,6 +65,52 @@ public class PageAdvice {
     @ExceptionHandler({BadRequestException.class, ConflictException.class})
     public String refused(RuntimeException e, Model model, HttpServletResponse response) {
         return error(model, response, e instanceof ConflictException ? 409 : 400, "That cannot be done", e.getMessage());
+    }
+
+    /** An address with a value of the wrong kind ("/claims/abc", "?status=BOGUS"): which part, and what it takes. */
+    @ExceptionHandler(TypeMismatchException.class)
+    public String wrongKind(TypeMismatchException e, Model model, HttpServletResponse response) {
+        String name = e.getPropertyName() == null ? "a value" : "'" + e.getPropertyName() + "'";
+        String expected = e.getRequiredType() == null ? "a value of another kind"
+                : JsonProblems.expected(e.getRequiredType());
+        return error(model, response, 400, "That address is not right",
+                "In this address, " + name + " is '" + e.getValue() + "', which is not " + expected + ".");
+    }
+
+    /** A form that uploads a file, sent without one (or not as an upload at all). */
+    @ExceptionHandler(MultipartException.class)
+    public String noFile(MultipartException e, Model model, HttpServletResponse response) {
+        RequestTooLarge tooLarge = RequestTooLarge.in(e);
+        if (tooLarge != null) {
+            return error(model, response, 413, "That file is too large", tooLarge.getMessage());
+        }
+        return error(model, response, 400, "That cannot be done",
+                "This form uploads a file: choose one on the form and send it again.");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public String invalid(ConstraintViolationException e, Model model, HttpServletResponse response) {
+        return error(model, response, 400, "That cannot be done", Violations.describe(e.getConstraintViolations()));
+    }
+
+    /**
+     * Anything else: a page, never a stack trace or JSON. Spring's own refusals (a missing parameter, an unsupported
+     * method) keep their status and say what they say; the database being away is worth saying (try again); the
+     * rest is logged here, since the container never sees it.
+     */
+    @ExceptionHandler(Exception.class)
+    public String unexpected(Exception e, Model model, HttpServletResponse response) {
+        if (e instanceof ErrorResponse known) {
+            int status = known.getStatusCode().value();
+            return error(model, response, status, status == 404 ? "Not found" : "That cannot be done",
+                    known.getBody().getDetail());
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            response.setHeader("Retry-After", "10");
+            return error(model, response, 503, "Please try again", DatabaseUnavailable.DETAIL);
+        }
+        LOG.error("A page failed", e);
+        return error(model, response, 500, "Something went wrong", PageErrors.UNEXPECTED);
     }
 
     private String error(Model model, HttpServletResponse response, int status, String title, String message) {

@@ -69,6 +69,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        if (!PageRequestErrors.isApi(request)) {
+            // A page's form (an upload): the error page in the app's layout says it (PageErrors), not JSON. Marked
+            // as a failed upload, so the error dispatch does not read the oversized upload again (and fail on it).
+            request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                    new org.springframework.web.multipart.MultipartException(detail));
+            response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value(), detail);
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
