@@ -81,4 +81,33 @@ class RulesConsolePagesTest extends BrowserTestBase {
         assertThat(text("#staff")).contains("Ella Fox").contains("not eligible");
         screenshot("qm-centre-oversight");
     }
+
+    @Test
+    void theQualityManagerConfirmsOrOverrulesTheDirectClaimRecommendationFromCentreOversight() {
+        // A centre of its own with no visits: the rules recommend no status, and the sample centres stay as they are.
+        jdbc.update("insert into centre (code, name, direct_claim_status, risk_rating, eqa_username) "
+                + "values ('DCP01', 'Oversight Page College', false, 'LOW', 'eqa2')");
+        login("qm");
+        open("/qm/centres");
+        String row = "#centre-DCP01";
+        assertThat(text(row)).contains("none").contains("consecutive satisfactory EQA visits")
+                .contains("No decision recorded");
+
+        click(row + " .overrule-button");
+        assertThat(text("#problem")).contains("reason is missing").contains("DCP01").contains("overrules the rules");
+        assertThat(text(row)).contains("No decision recorded");
+
+        click(row + " .confirm-button");
+        assertThat(text("#notice")).contains("DCP01: Not granted by qm").contains("as the rules recommended (none");
+        assertThat(text(row)).contains("Not granted by qm");
+
+        setValue(field("reason-DCP01"), "took over a centre with direct claim status and its staff");
+        screenshot("qm-centre-overrule");
+        click(row + " .overrule-button");
+        assertThat(text("#notice")).contains("DCP01: Granted by qm").contains("overruling the rules (none")
+                .contains("took over a centre with direct claim status and its staff");
+        assertThat(text(row)).contains("Granted by qm").contains("took over a centre with direct claim status");
+        assertThat(jdbc.queryForObject("select direct_claim_status from centre where code = 'DCP01'", Boolean.class))
+                .isTrue();
+    }
 }
