@@ -4,11 +4,19 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface AssessmentDecisionRepository extends JpaRepository<AssessmentDecision, Long> {
 
     Optional<AssessmentDecision> findFirstByClaimUnitIdOrderByIdDesc(Long claimUnitId);
+
+    /** Assessors who have made decisions on a centre's claims and had none of them sampled by an IQA there. */
+    @Query("select distinct d.assessorId from AssessmentDecision d, org.qaflow.learner.ClaimUnit u "
+            + "where u.id = d.claimUnitId and u.claim.centre.id = ?1 and not exists ("
+            + "select s.id from AssessmentDecision s, org.qaflow.learner.ClaimUnit su where su.id = s.claimUnitId "
+            + "and su.claim.centre.id = ?1 and s.assessorId = d.assessorId and s.sampled = true)")
+    List<Long> findAssessorsNeverSampledAtCentre(Long centreId);
 
     long countByAssessorIdAndIdLessThan(Long assessorId, Long id);
 

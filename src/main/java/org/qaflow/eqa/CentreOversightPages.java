@@ -10,24 +10,31 @@ import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
+import org.qaflow.problem.BadRequestException;
 import org.qaflow.rules.CameraCoverage;
 import org.qaflow.rules.EqaCandidate;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
+import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The quality manager's oversight of centres: direct claim status with its evidence, CAMERA sampling gaps, visits,
- * staff. It reads centres, claims, assessment decisions and visits, so it sits here with the visits rather than in
+ * The quality manager's oversight of centres: direct claim status with its evidence (confirmed or overruled here, with
+ * a reason), CAMERA sampling gaps, visits, staff. It reads centres, claims, assessment decisions and visits, so it sits here with the visits rather than in
  * centre, which the others build on.
  */
 @Controller
@@ -43,12 +50,13 @@ public class CentreOversightPages {
     private final EvidenceRepository evidence;
     private final StaffRepository staff;
     private final RuleEngine rules;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     public CentreOversightPages(CentreRepository centres, DirectClaimService directClaim, EqaVisitRepository visits,
                                 VisitActionRepository actions, ClaimRepository claims,
                                 AssessmentDecisionRepository decisions, EvidenceRepository evidence,
-                                StaffRepository staff, RuleEngine rules, Clock clock) {
+                                StaffRepository staff, RuleEngine rules, CurrentUser currentUser, Clock clock) {
         this.centres = centres;
         this.directClaim = directClaim;
         this.visits = visits;
@@ -58,11 +66,14 @@ public class CentreOversightPages {
         this.evidence = evidence;
         this.staff = staff;
         this.rules = rules;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
+    /** recommendsStatus: what confirming the recommendation means; decision: the latest one, in words. */
     public record CentreLine(String code, String name, String risk, boolean directClaim, String recommendation,
-                             List<String> evidence, String eqa, String lastVisit, String nextVisit, boolean overdue,
+                             List<String> evidence, int ruleSetVersion, boolean recommendsStatus, String decision,
+                             String eqa, String lastVisit, String nextVisit, boolean overdue,
                              long openActions, int claims, int sampled, int percentSampled, CameraCoverage camera) {
     }
 
@@ -100,7 +111,10 @@ public class CentreOversightPages {
             }
             long openActions = actions.countByVisitIdInAndOpenTrue(all.stream().map(EqaVisit::getId).toList());
             lines.add(new CentreLine(c.getCode(), c.getName(), String.valueOf(c.getRiskRating()),
-                    c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(), c.getEqaUsername(),
+                    c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(), rec.ruleSetVersion(),
+                    DirectClaimService.recommendsStatus(rec.recommendation()),
+                    directClaim.decisions(c).stream().findFirst().map(CentreOversightPages::inWords).orElse(null),
+                    c.getEqaUsername(),
                     last == null ? "never" : last.getVisitedOn() + " " + last.getOutcome().name().toLowerCase(),
                     open == null ? "none open" : open.getPlannedFor() + " (" + open.getStatus().name().toLowerCase() + ")",
                     overdue, openActions, cohort.size(), sampledIds.size(),
@@ -121,5 +135,26 @@ public class CentreOversightPages {
         model.addAttribute("centres", lines);
         model.addAttribute("staff", people);
         return "centres/oversight";
+    }
+
+    private static String inWords(DirectClaimDecision d) {
+        return (d.isGranted() ? "Granted" : "Not granted") + " by " + d.getDecidedBy() + " on "
+                + d.getDecidedAt().atZone(ZoneOffset.UTC).toLocalDate()
+                + (d.isOverruled() ? ", overruling the rules (" : ", as the rules recommended (")
+                + d.getRecommendation().name().toLowerCase() + ", version " + d.getRuleSetVersion() + ")"
+                + (d.getReason() == null ? "" : ": " + d.getReason());
+    }
+
+    /** Confirms or overrules the rules' recommendation; a refusal (overruling without a reason) is shown above. */
+    @PostMapping("/qm/centres/{code}/direct-claim")
+    public String decide(@PathVariable String code, @RequestParam boolean granted,
+                         @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            DirectClaimDecision d = directClaim.decide(code, granted, reason, currentUser.get());
+            redirect.addFlashAttribute("notice", code + ": " + inWords(d));
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/qm/centres";
     }
 }

@@ -7,11 +7,11 @@ import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 
-import org.qaflow.assessment.AssessmentDecision;
 import org.qaflow.assessment.AssessmentDecisionRepository;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.Timeline;
+import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.DirectClaimFacts;
 import org.qaflow.rules.DirectClaimRecommendation;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms. A change
+ * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms or overrules
+ * (with a reason), and every decision is kept beside the recommendation it followed or overruled. A change
  * reaches claims in flight through the engine (DirectClaimStatusChanged): gaining it releases every claim waiting for
  * the EQA; losing it leaves issued certificates standing, and claims still in assessment then wait for the EQA.
  */
@@ -44,6 +44,7 @@ public class DirectClaimService {
     private final StaffRepository staff;
     private final ClaimRepository claims;
     private final AssessmentDecisionRepository decisions;
+    private final DirectClaimDecisionRepository statusDecisions;
     private final RuleEngine rules;
     private final ApplicationEventPublisher events;
     private final Timeline timeline;
@@ -51,13 +52,14 @@ public class DirectClaimService {
 
     public DirectClaimService(CentreRepository centres, EqaVisitRepository visits, VisitActionRepository actions,
                               StaffRepository staff, ClaimRepository claims, AssessmentDecisionRepository decisions,
-                              RuleEngine rules, ApplicationEventPublisher events, Timeline timeline, Clock clock) {
+                              DirectClaimDecisionRepository statusDecisions, RuleEngine rules, ApplicationEventPublisher events, Timeline timeline, Clock clock) {
         this.centres = centres;
         this.visits = visits;
         this.actions = actions;
         this.staff = staff;
         this.claims = claims;
         this.decisions = decisions;
+        this.statusDecisions = statusDecisions;
         this.rules = rules;
         this.events = events;
         this.timeline = timeline;
@@ -83,19 +85,47 @@ public class DirectClaimService {
                 everyActiveAssessorSampled(centre), qualifiedIqas));
     }
 
-    /** Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA. */
+    /**
+     * Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA. Asked of
+     * the database for this centre alone: every centre view asks it.
+     */
     private boolean everyActiveAssessorSampled(Centre centre) {
-        Set<Long> claimUnitIds = claims.findByCentreIdOrderById(centre.getId()).stream()
-                .flatMap(c -> c.getUnits().stream()).map(u -> u.getId()).collect(Collectors.toSet());
-        List<AssessmentDecision> made = decisions.findAll().stream()
-                .filter(d -> claimUnitIds.contains(d.getClaimUnitId())).toList();
-        Set<Long> assessors = made.stream().map(AssessmentDecision::getAssessorId).collect(Collectors.toSet());
-        Set<Long> sampled = made.stream().filter(AssessmentDecision::isSampled).map(AssessmentDecision::getAssessorId)
-                .collect(Collectors.toSet());
-        return sampled.containsAll(assessors);
+        return decisions.findAssessorsNeverSampledAtCentre(centre.getId()).isEmpty();
     }
 
-    public Centre confirm(Centre centre, boolean granted, String reason, AppUser qualityManager) {
+    /** Whether a recommendation means the centre should have direct claim status. */
+    public static boolean recommendsStatus(DirectClaimRecommendation.Recommendation recommendation) {
+        return recommendation == DirectClaimRecommendation.Recommendation.GRANT
+                || recommendation == DirectClaimRecommendation.Recommendation.KEEP;
+    }
+
+    public List<DirectClaimDecision> decisions(Centre centre) {
+        return statusDecisions.findByCentreIdOrderByIdDesc(centre.getId());
+    }
+
+    /**
+     * The quality manager confirms what the rules recommend now, or overrules it: overruling needs a reason. Either
+     * way the decision is recorded with the recommendation and rule set version it followed or overruled.
+     */
+    public DirectClaimDecision decide(String code, boolean granted, String reason, AppUser qualityManager) {
+        Centre centre = centre(code);
+        DirectClaimRecommendation recommended = recommend(centre);
+        boolean overruled = granted != recommendsStatus(recommended.recommendation());
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (overruled && why == null) {
+            throw new BadRequestException("reason is missing: " + (granted ? "granting" : "withdrawing")
+                    + " direct claim status for " + code + " overrules the rules, which recommend "
+                    + recommended.recommendation().name().toLowerCase() + " (" + String.join("; ", recommended.reasons())
+                    + "); say why");
+        }
+        DirectClaimDecision decision = statusDecisions.save(new DirectClaimDecision(centre.getId(), granted,
+                recommended.recommendation(), recommended.ruleSetVersion(), overruled, why,
+                qualityManager.getUsername(), Instant.now(clock)));
+        confirm(centre, granted, why, qualityManager);
+        return decision;
+    }
+
+    private Centre confirm(Centre centre, boolean granted, String reason, AppUser qualityManager) {
         if (centre.isDirectClaimStatus() == granted) {
             return centre;
         }

@@ -30,6 +30,7 @@ public class RuleSetRecord {
     private Instant createdAt;
     private String activatedBy;
     private Instant activatedAt;
+    private String reason;
     @Column(length = 1000000)
     private String diff;
     /** The compile errors and scenario failures of a refused candidate, as JSON. */
@@ -62,11 +63,12 @@ public class RuleSetRecord {
         problems = problemsJson;
     }
 
-    void activate(int newVersion, String by, Instant at) {
+    void activate(int newVersion, String by, Instant at, String why) {
         version = newVersion;
         status = Status.ACTIVE;
         activatedBy = by;
         activatedAt = at;
+        reason = why;
     }
 
     void retire() {
@@ -83,6 +85,7 @@ public class RuleSetRecord {
     public Instant getCreatedAt() { return createdAt; }
     public String getActivatedBy() { return activatedBy; }
     public Instant getActivatedAt() { return activatedAt; }
+    public String getReason() { return reason; }
     public String getDiff() { return diff; }
     public String getProblems() { return problems; }
     public Map<String, String> getFiles() { return files; }

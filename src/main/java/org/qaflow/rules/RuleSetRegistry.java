@@ -10,6 +10,7 @@ import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,8 @@ public class RuleSetRegistry {
     private final Clock clock;
     private final BundledDefaults defaults;
     private final java.time.Duration timeLimit;
+    /** A candidate must be activated by a quality manager other than its author; false for a one-person organisation. */
+    private final boolean fourEyes;
     private final ScenarioRunner scenarios = new ScenarioRunner();
     /** Checked candidates kept compiled for impact preview and activation; a few suffice. */
     private final Map<Long, RuleSet> compiledCandidates = Collections.synchronizedMap(
@@ -65,7 +68,8 @@ public class RuleSetRegistry {
                            QualificationRepository qualifications, List<ImpactSource> impactSources,
                            TransactionTemplate tx, ObjectMapper json, @Value("${qaflow.rules-dir}") Path rulesDir,
                            Clock clock, BundledDefaults defaults,
-                           @Value("${qaflow.rules.time-limit:10s}") java.time.Duration timeLimit) {
+                           @Value("${qaflow.rules.time-limit:10s}") java.time.Duration timeLimit,
+                           @Value("${qaflow.rules.four-eyes:true}") boolean fourEyes) {
         this.engine = engine;
         this.sets = sets;
         this.units = units;
@@ -77,6 +81,7 @@ public class RuleSetRegistry {
         this.clock = clock;
         this.defaults = defaults;
         this.timeLimit = timeLimit;
+        this.fourEyes = fourEyes;
     }
 
     public record Report(Long candidate, RuleSetRecord.Status status, Integer basedOnVersion, int scenariosRun,
@@ -97,12 +102,15 @@ public class RuleSetRegistry {
         }
     }
 
+    /** createdBy wrote the change, activatedBy approved it (the same only where four eyes are relaxed), for reason. */
     public record VersionView(int version, boolean active, RuleSetRecord.Origin origin, String description,
-                              Integer basedOnVersion, String activatedBy, Instant activatedAt, String diff) {
+                              Integer basedOnVersion, String activatedBy, Instant activatedAt, String diff,
+                              String createdBy, String reason) {
 
         static VersionView of(RuleSetRecord r) {
             return new VersionView(r.getVersion(), r.getStatus() == RuleSetRecord.Status.ACTIVE, r.getOrigin(),
-                    r.getDescription(), r.getBasedOnVersion(), r.getActivatedBy(), r.getActivatedAt(), r.getDiff());
+                    r.getDescription(), r.getBasedOnVersion(), r.getActivatedBy(), r.getActivatedAt(), r.getDiff(),
+                    r.getCreatedBy(), r.getReason());
         }
     }
 
@@ -148,7 +156,7 @@ public class RuleSetRegistry {
         Instant now = Instant.now(clock);
         RuleSetRecord record = new RuleSetRecord(RuleSetRecord.Origin.START,
                 "rules read from " + source + " at first start", null, SYSTEM, now, files, LineDiff.of(Map.of(), files));
-        record.activate(1, SYSTEM, now);
+        record.activate(1, SYSTEM, now, "first start");
         sets.save(record);
         engine.activate(checked.ruleSet().asVersion(1));
         if (bundled) {
@@ -244,9 +252,26 @@ public class RuleSetRegistry {
                 differences);
     }
 
-    /** Serialised so that two activations never interleave; evaluations are not blocked. */
-    public synchronized VersionView activate(long candidateId, String user) {
+    /**
+     * A quality manager other than the candidate's author approves it, saying why (unless qaflow.rules.four-eyes is
+     * false). Serialised so that two activations never interleave; evaluations are not blocked.
+     */
+    public synchronized VersionView activate(long candidateId, String user, String reason) {
         RuleSetRecord record = candidate(candidateId);
+        if (needsSecondPair(record, user)) {
+            throw new AccessDeniedException("A rule set change needs a second quality manager: you wrote candidate "
+                    + candidateId + " (" + record.getDescription() + "), so another quality manager must activate it");
+        }
+        return activateChecked(record, user, requireReason(reason, "activating candidate " + candidateId));
+    }
+
+    /** Whether this user, having written the candidate, must leave its activation to another quality manager. */
+    public boolean needsSecondPair(RuleSetRecord candidate, String user) {
+        return fourEyes && user.equals(candidate.getCreatedBy());
+    }
+
+    private VersionView activateChecked(RuleSetRecord record, String user, String reason) {
+        long candidateId = record.getId();
         RuleSet active = engine.active();
         if (!Objects.equals(record.getBasedOnVersion(), active.version())) {
             throw new ConflictException("Candidate " + candidateId + " changes version " + record.getBasedOnVersion()
@@ -265,7 +290,7 @@ public class RuleSetRegistry {
             }
             current.ifPresent(RuleSetRecord::retire);
             RuleSetRecord r = sets.findById(candidateId).orElseThrow();
-            r.activate(version, user, now);
+            r.activate(version, user, now, reason);
             return r;
         });
         engine.activate(compiled.asVersion(version));
@@ -275,13 +300,19 @@ public class RuleSetRegistry {
         return VersionView.of(activated);
     }
 
-    public synchronized VersionView rollback(int version, String user) {
+    /**
+     * One quality manager may roll back: the version returned to was approved when it was activated, and a rollback
+     * is what is done when a change goes wrong. The reason is still required and kept.
+     */
+    public synchronized VersionView rollback(int version, String user, String reason) {
+        String why = requireReason(reason, "rolling back to version " + version);
         RuleSetRecord target = sets.findByVersion(version)
                 .orElseThrow(() -> new NotFoundException("There is no rule set version " + version));
         if (version == engine.active().version()) {
             throw new ConflictException("Version " + version + " is already active");
         }
-        return proposeAndActivate(RuleSetRecord.Origin.ROLLBACK, "rollback to version " + version, target.getFiles(), user);
+        return proposeAndActivate(RuleSetRecord.Origin.ROLLBACK, "rollback to version " + version, target.getFiles(), user,
+                why);
     }
 
     /** Takes up edits made on disk, through the same checks; empty when disk already matches the active version. */
@@ -290,16 +321,25 @@ public class RuleSetRegistry {
         if (files.equals(engine.active().files())) {
             return Optional.empty();
         }
-        return Optional.of(proposeAndActivate(RuleSetRecord.Origin.RELOAD, "reload from " + rulesDir, files, user));
+        return Optional.of(proposeAndActivate(RuleSetRecord.Origin.RELOAD, "reload from " + rulesDir, files, user,
+                "edits made on disk, reloaded"));
     }
 
     private VersionView proposeAndActivate(RuleSetRecord.Origin origin, String description, Map<String, String> files,
-                                           String user) {
+                                           String user, String reason) {
         Report report = propose(origin, description, files, user);
         if (report.refused()) {
             throw new RuleSetRefusedException(report);
         }
-        return activate(report.candidate(), user);
+        return activateChecked(candidate(report.candidate()), user, reason);
+    }
+
+    private static String requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("reason is missing: say why you are " + what
+                    + " (it is kept in the rules history)");
+        }
+        return reason.strip();
     }
 
     public List<VersionView> versions() {

@@ -55,6 +55,10 @@ public class RulesController {
                                    Map<String, String> files) {
     }
 
+    /** Why the version should be active: required, and kept in the history. */
+    public record Approval(@HumanText(max = 1000, multiline = true) String reason) {
+    }
+
     @PostMapping("/combination")
     public Map<String, Object> combination(@Valid @RequestBody CombinationRequest request) {
         if (request.qualification() == null || request.qualification().isBlank()) {
@@ -163,9 +167,12 @@ public class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @PreAuthorize(QM)
+    @Refuses(status = 400, when = "No reason was given")
+    @Refuses(status = 403, when = "The quality manager wrote the candidate: another one must activate it")
     @Refuses(status = 409, when = "The candidate was refused, is active, or is based on an old version")
-    public RuleSetRegistry.VersionView activate(@PathVariable long id) {
-        return registry.activate(id, user());
+    public RuleSetRegistry.VersionView activate(@PathVariable long id,
+                                                @Valid @RequestBody(required = false) Approval approval) {
+        return registry.activate(id, user(), approval == null ? null : approval.reason());
     }
 
     @GetMapping("/versions")
@@ -183,9 +190,11 @@ public class RulesController {
 
     @PostMapping("/versions/{version}/rollback")
     @PreAuthorize(QM)
+    @Refuses(status = 400, when = "No reason was given")
     @Refuses(status = 409, when = "That version is already active")
-    public RuleSetRegistry.VersionView rollback(@PathVariable int version) {
-        return registry.rollback(version, user());
+    public RuleSetRegistry.VersionView rollback(@PathVariable int version,
+                                                @Valid @RequestBody(required = false) Approval approval) {
+        return registry.rollback(version, user(), approval == null ? null : approval.reason());
     }
 
     @PostMapping("/reload")

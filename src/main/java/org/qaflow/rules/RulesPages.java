@@ -4,6 +4,7 @@ import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The quality manager's rules console over RuleSetRegistry: browse the active files, edit or upload one, see compile
- * errors and scenario results, preview the impact, activate, browse history with diffs, roll back.
+ * errors and scenario results, preview the impact, activate, browse history with diffs, roll back. Activating and
+ * rolling back each go through a page that asks for confirmation and the reason.
  */
 @Controller
 @WebPage
@@ -85,23 +87,53 @@ public class RulesPages {
 
     @GetMapping("/candidates/{id}")
     public String candidate(@PathVariable long id, @RequestParam(required = false) Integer scenarios, Model model) {
-        model.addAttribute("candidate", registry.record(id));
+        candidateModel(id, model);
         model.addAttribute("scenarios", scenarios);
         return "rules/candidate";
     }
 
     @PostMapping("/candidates/{id}/impact")
     public String impact(@PathVariable long id, Model model) {
-        model.addAttribute("candidate", registry.record(id));
+        candidateModel(id, model);
         model.addAttribute("impact", registry.impact(id));
         return "rules/candidate";
     }
 
+    private void candidateModel(long id, Model model) {
+        RuleSetRecord record = registry.record(id);
+        model.addAttribute("candidate", record);
+        model.addAttribute("needsSecondPair", registry.needsSecondPair(record, currentUser.get().getUsername()));
+    }
+
+    @GetMapping("/candidates/{id}/activate")
+    public String confirmActivation(@PathVariable long id, Model model) {
+        RuleSetRecord record = registry.record(id);
+        model.addAttribute("heading", "Activate candidate " + id);
+        model.addAttribute("what", record.getDescription() + ", written by " + record.getCreatedBy()
+                + ", changes active version " + record.getBasedOnVersion() + " as shown below.");
+        model.addAttribute("diff", record.getDiff());
+        model.addAttribute("action", "/qm/rules/candidates/" + id + "/activate");
+        model.addAttribute("button", "Activate");
+        if (registry.needsSecondPair(record, currentUser.get().getUsername())) {
+            model.addAttribute("blocked", "You wrote candidate " + id + ": a rule set change needs a second quality "
+                    + "manager, so another quality manager must activate it.");
+        }
+        return "rules/confirm";
+    }
+
     @PostMapping("/candidates/{id}/activate")
-    public String activate(@PathVariable long id, RedirectAttributes redirect) {
-        var version = registry.activate(id, currentUser.get().getUsername());
-        redirect.addFlashAttribute("notice", "Version " + version.version() + " is active");
-        return "redirect:/qm/rules";
+    public String activate(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
+                           RedirectAttributes redirect) {
+        try {
+            var version = registry.activate(id, currentUser.get().getUsername(), reason);
+            redirect.addFlashAttribute("notice", "Version " + version.version() + " is active");
+            return "redirect:/qm/rules";
+        } catch (BadRequestException | AccessDeniedException | ConflictException e) {
+            confirmActivation(id, model);
+            model.addAttribute("reason", reason);
+            model.addAttribute("problem", e.getMessage());
+            return "rules/confirm";
+        }
     }
 
     @GetMapping("/versions/{version}")
@@ -111,12 +143,29 @@ public class RulesPages {
         return "rules/version";
     }
 
+    @GetMapping("/versions/{version}/rollback")
+    public String confirmRollback(@PathVariable int version, Model model) {
+        RuleSetRecord record = registry.version(version);
+        model.addAttribute("heading", "Roll back to version " + version);
+        model.addAttribute("what", "The rules of version " + version + " (" + record.getDescription()
+                + ") become active again as a new version, in place of active version " + engine.active().version()
+                + ".");
+        model.addAttribute("action", "/qm/rules/versions/" + version + "/rollback");
+        model.addAttribute("button", "Roll back");
+        return "rules/confirm";
+    }
+
     @PostMapping("/versions/{version}/rollback")
-    public String rollback(@PathVariable int version, RedirectAttributes redirect) {
+    public String rollback(@PathVariable int version, @RequestParam(defaultValue = "") String reason, Model model,
+                           RedirectAttributes redirect) {
         try {
-            var now = registry.rollback(version, currentUser.get().getUsername());
+            var now = registry.rollback(version, currentUser.get().getUsername(), reason);
             redirect.addFlashAttribute("notice", "Rolled back to the rules of version " + version + ", now active as version "
                     + now.version());
+        } catch (BadRequestException e) {
+            confirmRollback(version, model);
+            model.addAttribute("problem", e.getMessage());
+            return "rules/confirm";
         } catch (RuleSetRefusedException e) {
             redirect.addFlashAttribute("problem", e.report().summary());
         } catch (ConflictException e) {

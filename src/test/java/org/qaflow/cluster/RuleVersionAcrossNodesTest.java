@@ -91,7 +91,8 @@ class RuleVersionAcrossNodesTest {
                         .replace("needs at least 13 credits, has 12", "needs at least 14 credits, has 12"));
         long candidate = a.ok("qm", HttpMethod.POST, "/api/rules/candidates",
                 Map.of("description", "14 credits", "files", files)).get("candidate").asLong();
-        int v2 = a.ok("qm", HttpMethod.POST, "/api/rules/candidates/" + candidate + "/activate", Map.of())
+        int v2 = a.ok("qm2", HttpMethod.POST, "/api/rules/candidates/" + candidate + "/activate",
+                        Map.of("reason", "14 credits"))
                 .get("version").asInt();
         assertThat(v2).isGreaterThan(v1);
 
@@ -101,7 +102,8 @@ class RuleVersionAcrossNodesTest {
         assertThat(Files.readString(rulesB.resolve(REQUIREMENTS))).as("node B's rules folder follows the database")
                 .contains("minCredits: 14");
 
-        int v3 = b.ok("qm", HttpMethod.POST, "/api/rules/versions/" + v1 + "/rollback", Map.of()).get("version")
+        int v3 = b.ok("qm", HttpMethod.POST, "/api/rules/versions/" + v1 + "/rollback",
+                        Map.of("reason", "back to 13 credits")).get("version")
                 .asInt();
         assertThat(v3).isGreaterThan(v2);
         JsonNode onA = decidedWith(a, v3);

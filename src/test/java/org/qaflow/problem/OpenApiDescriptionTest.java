@@ -103,7 +103,7 @@ class OpenApiDescriptionTest extends ApiTestBase {
                 "post /api/tasks/{id}/claim", List.of("200", "403", "409"),
                 "post /api/tasks/{id}/complete", List.of("200", "403", "409"),
                 "put /api/centres/{code}/direct-claim", List.of("200", "403"),
-                "post /api/rules/candidates/{id}/activate", List.of("200", "403", "409"),
+                "post /api/rules/candidates/{id}/activate", List.of("200", "400", "403", "409"),
                 "post /api/visits", List.of("201", "403", "409"));
         refusals.forEach((call, codes) -> {
             String[] parts = call.split(" ");

@@ -145,7 +145,8 @@ class RuleChangeTest {
         assertThat(henry.get("after").get("eligible").asBoolean()).isFalse();
         assertThat(activeVersion()).as("a preview changes nothing").isEqualTo(v1);
 
-        JsonNode activated = api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).body();
+        JsonNode activated = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "V1 is no longer recognised")).body();
         int v2 = activated.get("version").asInt();
         assertThat(v2).isEqualTo(v1 + 1);
         assertThat(activeVersion()).isEqualTo(v2);
@@ -156,16 +157,20 @@ class RuleChangeTest {
 
         JsonNode history = api.get("eqa", "/api/rules/versions").body();
         assertThat(history.get(0).get("version").asInt()).isEqualTo(v2);
-        assertThat(history.get(0).get("activatedBy").asText()).isEqualTo("qm");
+        assertThat(history.get(0).get("createdBy").asText()).isEqualTo("qm");
+        assertThat(history.get(0).get("activatedBy").asText()).isEqualTo("qm2");
+        assertThat(history.get(0).get("reason").asText()).isEqualTo("V1 is no longer recognised");
         assertThat(history.get(0).get("activatedAt").asText()).isNotBlank();
         assertThat(history.get(0).get("diff").asText()).contains("-").contains("code: V1,");
 
         assertThat(api.post("provider", "/api/rules/versions/" + v1 + "/rollback", Map.of()).status()).isEqualTo(403);
-        JsonNode rolledBack = api.post("qm", "/api/rules/versions/" + v1 + "/rollback", Map.of()).body();
+        JsonNode rolledBack = api.post("qm", "/api/rules/versions/" + v1 + "/rollback",
+                Map.of("reason", "V1 holders complained")).body();
         int v3 = rolledBack.get("version").asInt();
         assertThat(v3).isEqualTo(v2 + 1);
         assertThat(rolledBack.get("origin").asText()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.get("description").asText()).isEqualTo("rollback to version " + v1);
+        assertThat(rolledBack.get("reason").asText()).isEqualTo("V1 holders complained");
         assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
         assertThat(file(RECOGNISED)).isEqualTo(recognised);
         assertThat(api.get("eqa", "/api/rules/versions/" + v2).body().get("files").get(RECOGNISED).asText())
@@ -180,8 +185,10 @@ class RuleChangeTest {
                 .body().get("candidate").asLong();
         long second = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# second\n")
                 .body().get("candidate").asLong();
-        assertThat(api.post("qm", "/api/rules/candidates/" + first + "/activate", Map.of()).status()).isEqualTo(200);
-        RulesTestSupport.Response stale = api.post("qm", "/api/rules/candidates/" + second + "/activate", Map.of());
+        assertThat(api.post("qm2", "/api/rules/candidates/" + first + "/activate", Map.of("reason", "first"))
+                .status()).isEqualTo(200);
+        RulesTestSupport.Response stale = api.post("qm2", "/api/rules/candidates/" + second + "/activate",
+                Map.of("reason", "second"));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("detail").asText()).contains("propose the change again");
     }
@@ -312,8 +319,8 @@ class RuleChangeTest {
         RulesTestSupport.Response proposed = api.put("qm", "/api/rules/files/combination/combination.drl", endless);
         assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(201);
         long candidate = proposed.body().get("candidate").asLong();
-        assertThat(api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).status())
-                .isEqualTo(200);
+        assertThat(api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "passes every scenario")).status()).isEqualTo(200);
 
         RulesTestSupport.Response stopped = api.post("provider", "/api/rules/combination",
                 Map.of("qualification", "610/3769/2", "units", List.of("L4B2", "L4C1", "L4C3")));
@@ -322,6 +329,47 @@ class RuleChangeTest {
         assertThat(stopped.body().get("detail").asText()).contains("did not finish within 5.0 s and were stopped");
         assertNoRuleStillComputing();
         assertThat(thirteenCreditCertificate().get("achieved").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(12)
+    void aChangeIsActivatedOnlyByASecondQualityManagerWithAReasonAndTheHistoryShowsBoth() {
+        int before = activeVersion();
+        String requirements = file("combination/requirements.yaml");
+        long candidate = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# checked\n")
+                .body().get("candidate").asLong();
+
+        RulesTestSupport.Response own = api.post("qm", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "I checked it myself"));
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.body().get("detail").asText())
+                .contains("A rule set change needs a second quality manager: you wrote candidate " + candidate)
+                .contains("replace combination/requirements.yaml");
+        assertThat(activeVersion()).isEqualTo(before);
+
+        RulesTestSupport.Response noReason = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate", "");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("detail").asText()).contains("reason is missing");
+        assertThat(api.post("qm2", "/api/rules/candidates/" + candidate + "/activate", Map.of("reason", "  "))
+                .status()).isEqualTo(400);
+        assertThat(activeVersion()).isEqualTo(before);
+
+        RulesTestSupport.Response approved = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "a comment only; reviewed"));
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        int version = approved.body().get("version").asInt();
+        assertThat(activeVersion()).isEqualTo(version);
+        JsonNode shown = api.get("eqa", "/api/rules/versions/" + version).body();
+        assertThat(shown.get("createdBy").asText()).isEqualTo("qm");
+        assertThat(shown.get("activatedBy").asText()).isEqualTo("qm2");
+        assertThat(shown.get("reason").asText()).isEqualTo("a comment only; reviewed");
+        assertThat(shown.get("diff").asText()).contains("+  ").contains("# checked");
+
+        RulesTestSupport.Response rollbackNoReason = api.post("qm", "/api/rules/versions/" + before + "/rollback",
+                Map.of());
+        assertThat(rollbackNoReason.status()).isEqualTo(400);
+        assertThat(rollbackNoReason.body().get("detail").asText()).contains("reason is missing");
+        assertThat(activeVersion()).isEqualTo(version);
     }
 
     private static void assertNoRuleStillComputing() {
