@@ -14,6 +14,7 @@ import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.security.People;
 import org.qaflow.web.PdfRenderer;
 import org.qaflow.web.WebPage;
 import org.qaflow.task.TaskTakenException;
@@ -52,10 +53,13 @@ public class EqaPages {
     private final PdfRenderer pdf;
     private final Clock clock;
 
+    private final People people;
+
     public EqaPages(CentreRepository centres, EqaVisitRepository visits, VisitService visitService,
                     DirectClaimService directClaim, ClaimRepository claims, AssessmentService assessment,
                     AssessmentDecisionRepository decisions, Tasks tasks, CentreAccess access, CurrentUser currentUser,
-                    PdfRenderer pdf, Clock clock) {
+                    PdfRenderer pdf, Clock clock, People people) {
+        this.people = people;
         this.centres = centres;
         this.visits = visits;
         this.visitService = visitService;
@@ -224,9 +228,10 @@ public class EqaPages {
                 var d = decisions.findFirstByClaimUnitIdOrderByIdDesc(u.getId()).orElse(null);
                 String iqa = d == null ? "" : !d.isSampled() ? "not sampled for IQA (" + d.getSamplingReasons() + ")"
                         : d.getIqaOutcome() == null ? "sampled, IQA verdict pending"
-                        : d.getIqaOutcome().name().toLowerCase() + " by " + d.getIqaUsername()
+                        : d.getIqaOutcome().name().toLowerCase() + " by " + people.name(d.getIqaUsername())
                         + (d.getIqaReason() == null ? "" : ": " + d.getIqaReason())
-                        + (d.getCountersignedBy() == null ? "" : "; countersigned by " + d.getCountersignedBy());
+                        + (d.getCountersignedBy() == null ? ""
+                                : "; countersigned by " + people.name(d.getCountersignedBy()));
                 units.add(new UnitLine(u.getUnitRef(), u.getStatus().words(),
                         u.getSignedOffAt() == null ? "not yet" : u.getSignedOffAt().toString().substring(0, 10), iqa,
                         assessment.evidenceFor(u).stream().map(e -> new EvidenceLine(u.getUnitRef(),

@@ -1,9 +1,11 @@
 package org.qaflow.web;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,15 +27,20 @@ public class PdfRenderer {
     private static final Pattern STYLESHEET = Pattern.compile("(/css/[a-z-]+\\.css)$");
 
     private final SpringTemplateEngine templates;
+    private final ApplicationContext beans;
 
-    public PdfRenderer(SpringTemplateEngine templates) {
+    public PdfRenderer(SpringTemplateEngine templates, ApplicationContext beans) {
         this.templates = templates;
+        this.beans = beans;
     }
 
     public byte[] render(String template, Map<String, Object> model) {
         Context context = new Context(Locale.UK);
         context.setVariables(model);
         context.setVariable("pdf", true);
+        // Outside a web request templates still reach beans as they do on the page (@people.name(...)).
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(beans, null));
         String html = templates.process(template, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).useUriResolver(PdfRenderer::stylesheet)

@@ -48,6 +48,7 @@ class EqaVisitPagesTest extends BrowserTestBase {
         assertThat(text("#visit-status")).isEqualTo("planned");
         assertThat(page()).as("the sample names each learner and why the rules chose them").contains("Why chosen:")
                 .as("a learner with nothing assessed yet is not sampled").doesNotContain("Katherine Johnson");
+        assertThat(page()).as("IQA verdicts name the IQA, not the user name").doesNotContainPattern(" by iqa\\d?\\b");
         screenshot("eqa-visit-workspace");
         for (WebElement finding : browser.findElements(By.cssSelector("textarea[id^=finding-]"))) {
             setValue(finding, "Evidence valid, sufficient and mapped to every criterion");
@@ -63,7 +64,8 @@ class EqaVisitPagesTest extends BrowserTestBase {
         assertThat(page()).contains("satisfactory").contains("Share the standardisation minutes");
         click("#report-link");
         assertThat(text("#outcome")).isEqualTo("satisfactory");
-        assertThat(page()).contains("Assessment and IQA practice sound");
+        assertThat(page()).contains("Assessment and IQA practice sound")
+                .as("the EQA by name, not user name").contains("Elaine Quarshie");
         screenshot("eqa-report");
         String visitPath = browser.getCurrentUrl().replaceAll("^.*(/eqa/visits/\\d+)/report$", "$1");
         byte[] pdf = download(visitPath + "/report.pdf");
