@@ -129,36 +129,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, Violations.describe(e.getConstraintViolations()));
     }
 
-    /**
-     * A value the database refuses. A duplicate (SQL state 23505, on H2 and PostgreSQL alike) usually means someone
-     * else saved the same thing a moment earlier: a 409. Anything else (too long for its column) is the caller's
-     * input: a 400. Never a 500.
-     */
+    /** A value the database refuses: a 409 for a duplicate saved meanwhile, a 400 for the caller's input (Races). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
-        if (sqlState(e).equals("23505")) {
-            return problem(HttpStatus.CONFLICT, "The record was not saved: it duplicates one saved meanwhile (perhaps "
-                    + "by someone else at the same moment). Nothing was changed; reload to see it.");
-        }
-        return problem(HttpStatus.BAD_REQUEST, "The record was not saved: a value is too long or conflicts with an "
-                + "existing record. Nothing was changed.");
+        return Races.refusedByDatabase(e);
     }
 
     /** Two people changed the same thing at once and this request lost: nothing of it was kept. */
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
             WorkItemNotFoundException.class})
     ProblemDetail changedMeanwhile(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "Someone else changed the same record at the same moment, so nothing of "
-                + "this request was kept. Reload to see what is there now, then try again if it still applies.");
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
+        return Races.changedMeanwhile();
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.qaflow.problem.DatabaseUnavailable;
 import org.qaflow.problem.JsonProblems;
+import org.qaflow.problem.Races;
 import org.qaflow.problem.RequestTooLarge;
 import org.qaflow.problem.Violations;
 import org.slf4j.Logger;
@@ -104,6 +105,10 @@ public class PageAdvice {
             int status = known.getStatusCode().value();
             return error(model, response, status, status == 404 ? "Not found" : "That cannot be done",
                     known.getBody().getDetail());
+        }
+        var race = Races.describe(e);
+        if (race.isPresent()) {
+            return error(model, response, race.get().getStatus(), "That cannot be done", race.get().getDetail());
         }
         if (DatabaseUnavailable.causedBy(e)) {
             response.setHeader("Retry-After", "10");
