@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
@@ -99,7 +100,7 @@ public class StaffAdministration {
     }
 
     public StaffMember recordQualification(String username, String code, StaffMember.QualificationStatus status,
-                                           java.time.LocalDate since, AppUser by) {
+                                           LocalDate since, AppUser by) {
         StaffMember member = managed(username, by);
         TreeSet<String> known = new TreeSet<>();
         for (RecognisedQualification q : rules.active().recognisedQualifications()) {
@@ -117,7 +118,7 @@ public class StaffAdministration {
         return member;
     }
 
-    public StaffMember recordCpd(String username, java.time.LocalDate date, BigDecimal hours, boolean salesRelated,
+    public StaffMember recordCpd(String username, LocalDate date, BigDecimal hours, boolean salesRelated,
                                  String description, AppUser by) {
         StaffMember member = managed(username, by);
         member.addCpd(date, hours, salesRelated, description.trim());

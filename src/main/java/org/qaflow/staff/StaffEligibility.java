@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A staff member's eligibility in their role on a date, as /api/rules/staff-eligibility answers it, with what would
@@ -41,13 +42,13 @@ public class StaffEligibility {
         return new Judgement(now, hints);
     }
 
-    private java.util.Optional<String> cpdHint(StaffMember staff, LocalDate asOf, RuleSet rules, RoleRequirement req,
+    private Optional<String> cpdHint(StaffMember staff, LocalDate asOf, RuleSet rules, RoleRequirement req,
                                                EligibilityResult now) {
         BigDecimal needed = BigDecimal.valueOf(req.getSalesCpdHours());
         String verb = req.isCpdRequired() ? "needs " : "is recommended to record ";
         BigDecimal today = hoursWithin(staff, asOf, req.getCpdWindowMonths());
         if (today.compareTo(needed) < 0) {
-            return java.util.Optional.of(verb + plain(needed.subtract(today)) + " more hours of sales-related CPD"
+            return Optional.of(verb + plain(needed.subtract(today)) + " more hours of sales-related CPD"
                     + " (dated within the " + req.getCpdWindowMonths() + " months up to the day asked about)");
         }
         // The first day an entry leaves the window and the rest fall short: CPD is needed by then.
@@ -61,13 +62,13 @@ public class StaffEligibility {
                 boolean rulesAgree = req.isCpdRequired() ? !thatDay.eligible()
                         : thatDay.warnings().size() > now.warnings().size();
                 if (!rulesAgree) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                return java.util.Optional.of(verb + plain(needed.subtract(then))
+                return Optional.of(verb + plain(needed.subtract(then))
                         + " more hours of sales-related CPD by " + day);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The same window the rules use: after the day the window opens, up to and including the day asked about. */
