@@ -61,6 +61,16 @@ public class CentreAdminController {
                                  String eqa) {
     }
 
+    public record NewProvider(@NotBlank(message = "required: the login name")
+                              @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,49}",
+                                      message = "3 to 50 lower-case letters, digits, '.', '_' or '-'")
+                              String username,
+                              @NotBlank(message = "required") @HumanText(max = 200) String name) {
+    }
+
+    public record ProviderView(String username, String name, String centre, String temporaryPassword) {
+    }
+
     public record ApprovalView(String qualification, LocalDate approvedOn, String approvedBy, LocalDate suspendedOn,
                                String suspendedReason) {
         static ApprovalView of(Centre.Approval a) {
@@ -153,6 +163,21 @@ public class CentreAdminController {
     @Refuses(status = 409, when = "The EQA declared a link with the centre or an interest in one of its learners")
     public CentreDetail appoint(@PathVariable String code, @Valid @RequestBody EqaAppointment body) {
         return detail(admin.appointEqa(code, body.eqa().trim(), currentUser.get()));
+    }
+
+    @PostMapping("/{code}/providers")
+    @Transactional
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('QUALITY_MANAGER')")
+    @Operation(summary = "Give the centre a provider account (who registers its learners and keeps its staff): the "
+            + "answer carries a temporary password, shown once")
+    @Refuses(status = 403, when = "Only a quality manager adds a centre's provider accounts")
+    @Refuses(status = 404, when = "There is no such centre")
+    @Refuses(status = 409, when = "The username is taken")
+    public ProviderView addProvider(@PathVariable String code, @Valid @RequestBody NewProvider body) {
+        var added = admin.addProvider(code, body.username(), body.name(), currentUser.get());
+        return new ProviderView(added.account().getUsername(), added.account().getDisplayName(), code,
+                added.temporaryPassword());
     }
 
     private CentreDetail detail(Centre c) {

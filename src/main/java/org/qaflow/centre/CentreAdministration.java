@@ -8,6 +8,8 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.Role;
+import org.qaflow.security.TemporaryPasswords;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +30,12 @@ public class CentreAdministration {
     private final PersonalInterestRepository interests;
     private final AdminLog log;
     private final Clock clock;
+    private final PasswordEncoder passwords;
 
     public CentreAdministration(CentreRepository centres, QualificationRepository qualifications,
                                 AppUserRepository users, PersonalInterestRepository interests, AdminLog log,
-                                Clock clock) {
+                                Clock clock, PasswordEncoder passwords) {
+        this.passwords = passwords;
         this.centres = centres;
         this.qualifications = qualifications;
         this.users = users;
@@ -108,6 +112,26 @@ public class CentreAdministration {
         centre.setEqaUsername(eqa);
         log.record(by, centre, eqa, "EQA appointed", before == null ? eqa : eqa + " in place of " + before);
         return centre;
+    }
+
+    /** The new account and the one-time password it logs in with first (shown once, stored only as a hash). */
+    public record ProviderAdded(AppUser account, String temporaryPassword) {
+    }
+
+    /**
+     * The centre's provider account: who registers its learners and keeps its staff. Without one a new centre
+     * cannot start; a centre may have several (a deputy, a successor).
+     */
+    public ProviderAdded addProvider(String code, String username, String name, AppUser by) {
+        Centre centre = centre(code);
+        if (users.existsById(username)) {
+            throw new ConflictException("username: '" + username + "' is taken; choose another");
+        }
+        String password = TemporaryPasswords.next();
+        AppUser account = users.save(new AppUser(username, passwords.encode(password), Role.PROVIDER, name.trim(),
+                centre.getId()));
+        log.record(by, centre, username, "provider account added", name.trim());
+        return new ProviderAdded(account, password);
     }
 
     private Qualification qualification(String given) {

@@ -15,15 +15,14 @@ import org.qaflow.rules.facts.RecognisedQualification;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.Role;
+import org.qaflow.security.TemporaryPasswords;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -34,8 +33,6 @@ import java.util.TreeSet;
 @Service
 @Transactional
 public class StaffAdministration {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CentreRepository centres;
     private final StaffRepository staff;
@@ -75,7 +72,7 @@ public class StaffAdministration {
                 n.occupationalCompetenceLevel(), n.salesLeadershipCompetence());
         member.setCompetenceEvidence(n.competenceEvidence() == null ? null : n.competenceEvidence().trim());
         staff.save(member);
-        String password = temporaryPassword();
+        String password = TemporaryPasswords.next();
         users.save(new AppUser(n.username(), passwords.encode(password), Role.valueOf(n.role().name()),
                 n.name().trim(), centre.getId()));
         log.record(by, centre, n.username(), "staff added", n.name().trim() + " as " + n.role()
@@ -159,9 +156,4 @@ public class StaffAdministration {
         }
     }
 
-    private static String temporaryPassword() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

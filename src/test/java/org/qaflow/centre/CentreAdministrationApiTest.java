@@ -59,6 +59,40 @@ class CentreAdministrationApiTest extends JourneyTestBase {
     }
 
     @Test
+    void aNewCentreGetsAProviderWhoLogsInWithTheTemporaryPasswordAndKeepsOnlyItsOwnCentre() {
+        String code = newCode();
+        assertThat(create("qm", code).status()).isEqualTo(201);
+        String username = "prov" + code.toLowerCase();
+        Map<String, Object> provider = Map.of("username", username, "name", "Priya Shah");
+
+        assertThat(post("provider", "/api/centres/" + code + "/providers", provider).status())
+                .as("another centre's provider").isEqualTo(403);
+        Response badName = post("qm", "/api/centres/" + code + "/providers", Map.of("username", "A B", "name", "X"));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.detail()).contains("username");
+        assertThat(post("qm", "/api/centres/NOPE99/providers", provider).status()).isEqualTo(404);
+
+        Response added = post("qm", "/api/centres/" + code + "/providers", provider);
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        assertThat(added.body().get("centre").asText()).isEqualTo(code);
+        String password = added.body().get("temporaryPassword").asText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+        Response taken = post("qm", "/api/centres/" + code + "/providers", provider);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.detail()).contains(username).contains("taken");
+
+        // The new provider starts the centre: adds an assessor to it, and sees no other centre.
+        var client = http.withBasicAuth(username, password);
+        var staff = client.postForEntity("/api/centres/" + code + "/staff", Map.of("username", "as" + code.toLowerCase(),
+                "name", "Tom Reed", "role", "ASSESSOR", "occupationalCompetenceLevel", 5,
+                "salesLeadershipCompetence", false), String.class);
+        assertThat(staff.getStatusCode().value()).as(staff.getBody()).isEqualTo(201);
+        assertThat(client.getForEntity("/api/centres/RVT02/staff", String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(actions(code)).contains("provider account added by qm");
+    }
+
+    @Test
     void onlyTheQualityManagerAdministersCentresAndBadInputIsNamed() {
         String code = newCode();
         assertThat(create("provider", code).status()).isEqualTo(403);
