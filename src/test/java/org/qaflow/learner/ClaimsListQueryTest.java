@@ -63,7 +63,9 @@ class ClaimsListQueryTest {
             assertThat(top(bcarter, "id")).doesNotContainAnyElementsOf(
                     mine.stream().map(String::valueOf).toList());
 
-            // The page: newest first, searched by learner, a page counted by the database.
+            // The page: newest first, searched by learner, a page counted by the database. (Logging in lands on the
+            // home page, which loads claims of its own: log in first.)
+            html(node, "/claims");
             statistics.clear();
             String html = html(node, "/claims?q=node+73000000");
             assertThat(html).contains("30 claims").contains("Node 7300000029").doesNotContain("Node 7300000009");
