@@ -8,7 +8,12 @@ import org.qaflow.security.Role;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Who may see a claim: whoever may see its centre ({@link CentreAccess}); an assessor only the learners they assess.
@@ -41,6 +46,22 @@ public class ClaimAccess {
             throw new AccessDeniedException("Claim " + id + " is assessed by someone else");
         }
         return claim;
+    }
+
+    /**
+     * A page of the claims the user may see, in one status or any, whose learner's name, ULN or qualification contains
+     * the text (any case; blank for all): filtered, sorted and counted in the database.
+     */
+    public Page<Claim> claims(AppUser user, ClaimStatus status, String text, Pageable pageable) {
+        Set<Long> visible = centres.visibleCentreIds(user);
+        if (visible.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String like = needle.isEmpty() ? ""
+                : "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return claims.search(visible, user.getRole() == Role.ASSESSOR ? user.getUsername() : null, status, like,
+                pageable);
     }
 
     /** Every claim the user may see, oldest first. */

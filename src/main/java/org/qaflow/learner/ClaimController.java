@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
+import org.springframework.data.domain.Sort;
 import org.qaflow.problem.Refuses;
 import org.qaflow.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -55,9 +56,8 @@ public class ClaimController {
     public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        return Paging.page(access.claims(currentUser.get()).stream()
-                .filter(c -> status == null || c.getStatus() == status)
-                .toList(), page, size).stream().map(ClaimView::of).toList();
+        return access.claims(currentUser.get(), status, null, Paging.request(page, size, null).withSort(Sort.by("id")))
+                .stream().map(ClaimView::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,9 @@ import org.qaflow.problem.ConflictException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -59,18 +62,15 @@ public class ClaimPages {
     public String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String q,
                        @RequestParam(defaultValue = "1") int page, Model model) {
         AppUser user = currentUser.get();
-        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        List<Claim> all = policy.claims(user).stream()
-                .filter(c -> status == null || c.getStatus() == status)
-                .filter(c -> needle.isEmpty() || (c.getLearner().getFirstName() + " " + c.getLearner().getLastName()
-                        + " " + c.getLearner().getUln() + " " + c.getQan()).toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing(Claim::getId).reversed())
-                .toList();
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Sort newestFirst = Sort.by(Sort.Direction.DESC, "id");
+        Page<Claim> found = policy.claims(user, status, q, PageRequest.of(Math.max(page, 1) - 1, PAGE_SIZE, newestFirst));
+        int pages = Math.max(1, found.getTotalPages());
         int current = Math.min(Math.max(page, 1), pages);
-        model.addAttribute("claims", all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE))
-                .stream().map(ClaimPages::row).toList());
-        model.addAttribute("total", all.size());
+        if (current != found.getNumber() + 1) { // past the last page: show the last
+            found = policy.claims(user, status, q, PageRequest.of(current - 1, PAGE_SIZE, newestFirst));
+        }
+        model.addAttribute("claims", found.stream().map(ClaimPages::row).toList());
+        model.addAttribute("total", found.getTotalElements());
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("status", status);

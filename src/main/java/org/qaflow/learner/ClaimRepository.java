@@ -1,8 +1,12 @@
 package org.qaflow.learner;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,6 +32,21 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     List<Claim> findByProcessInstanceIdIsNullAndCertificateNumberIsNullOrderById();
 
     long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
+
+    String SEARCH = " from Claim c join c.learner l where c.centre.id in :centres"
+            + " and (:assessor is null or c.assessor.username = :assessor)"
+            + " and (:status is null or c.status = :status)"
+            + " and (:like = '' or lower(concat(l.firstName, ' ', l.lastName, ' ', l.uln, ' ', c.qan)) like :like"
+            + " escape '\\')";
+
+    /**
+     * Claims of the given centres (of one assessor's learners when assessor is set), in one status or any, whose
+     * learner's name, ULN or qualification matches like (a LIKE pattern, '' for all): a page, counted in the database.
+     */
+    @EntityGraph(attributePaths = {"learner", "centre", "assessor"})
+    @Query(value = "select c" + SEARCH, countQuery = "select count(c)" + SEARCH)
+    Page<Claim> search(@Param("centres") Collection<Long> centres, @Param("assessor") String assessor,
+                       @Param("status") ClaimStatus status, @Param("like") String like, Pageable pageable);
 
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);

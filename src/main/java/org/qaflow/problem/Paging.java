@@ -15,15 +15,6 @@ public final class Paging {
     private Paging() {
     }
 
-    public static <T> List<T> page(List<T> all, int page, int size) {
-        check(page, size);
-        long from = (long) page * size;
-        if (from >= all.size()) {
-            return List.of();
-        }
-        return all.subList((int) from, (int) Math.min(all.size(), from + size));
-    }
-
     /**
      * A page for the database to fetch. sort: "field" or "field,asc|desc", several separated by ';'; blank for the
      * list's own order. Which fields may be sorted on is the list's to say.
