@@ -1,8 +1,6 @@
 -- Why a version was activated or rolled back to: asked of the quality manager who approves it, shown in the history
 -- beside the author (created_by) and the approver (activated_by).
 alter table rule_set add column reason varchar(1000);
--- A change approved to take effect from a later day: SCHEDULED until then, numbered as a version when it takes effect.
-alter table rule_set add column effective_from timestamp(6) with time zone;
 
 -- Every quality manager's decision on a centre's direct claim status, beside what the rules recommended then: a
 -- decision against the recommendation (overruled) carries its reason.
