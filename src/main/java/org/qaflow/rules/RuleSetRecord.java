@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A rule set as stored: a candidate, a refused candidate, the active version, or a version that was active once. */
+/**
+ * A rule set as stored: a candidate, a refused candidate, a candidate approved to take effect from a date (scheduled:
+ * its version number is given when it takes effect, so versions keep growing), the active version, or a version that
+ * was active once.
+ */
 @Entity
 @Table(name = "rule_set")
 public class RuleSetRecord {
 
-    public enum Status { CANDIDATE, REFUSED, ACTIVE, RETIRED }
+    public enum Status { CANDIDATE, REFUSED, SCHEDULED, ACTIVE, RETIRED }
 
     /** How the rule set came about: read from disk at first start, edited through the API, reloaded, rolled back. */
     public enum Origin { START, EDIT, RELOAD, ROLLBACK }
@@ -31,6 +35,8 @@ public class RuleSetRecord {
     private String activatedBy;
     private Instant activatedAt;
     private String reason;
+    /** When a scheduled candidate takes effect (the start of the day asked for). */
+    private Instant effectiveFrom;
     @Column(length = 1000000)
     private String diff;
     /** The compile errors and scenario failures of a refused candidate, as JSON. */
@@ -71,6 +77,14 @@ public class RuleSetRecord {
         reason = why;
     }
 
+    void schedule(String by, Instant at, String why, Instant from) {
+        status = Status.SCHEDULED;
+        activatedBy = by;
+        activatedAt = at;
+        reason = why;
+        effectiveFrom = from;
+    }
+
     void retire() {
         status = Status.RETIRED;
     }
@@ -86,6 +100,7 @@ public class RuleSetRecord {
     public String getActivatedBy() { return activatedBy; }
     public Instant getActivatedAt() { return activatedAt; }
     public String getReason() { return reason; }
+    public Instant getEffectiveFrom() { return effectiveFrom; }
     public String getDiff() { return diff; }
     public String getProblems() { return problems; }
     public Map<String, String> getFiles() { return files; }

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Stream;
 
@@ -102,15 +103,19 @@ public class RuleSetRegistry {
         }
     }
 
-    /** createdBy wrote the change, activatedBy approved it (the same only where four eyes are relaxed), for reason. */
-    public record VersionView(int version, boolean active, RuleSetRecord.Origin origin, String description,
+    /**
+     * createdBy wrote the change, activatedBy approved it (the same only where four eyes are relaxed), for reason. A
+     * scheduled change has no version yet: it is numbered when it takes effect, from effectiveFrom.
+     */
+    public record VersionView(Integer version, boolean active, RuleSetRecord.Origin origin, String description,
                               Integer basedOnVersion, String activatedBy, Instant activatedAt, String diff,
-                              String createdBy, String reason) {
+                              String createdBy, String reason, long candidate, RuleSetRecord.Status status,
+                              Instant effectiveFrom) {
 
         static VersionView of(RuleSetRecord r) {
             return new VersionView(r.getVersion(), r.getStatus() == RuleSetRecord.Status.ACTIVE, r.getOrigin(),
                     r.getDescription(), r.getBasedOnVersion(), r.getActivatedBy(), r.getActivatedAt(), r.getDiff(),
-                    r.getCreatedBy(), r.getReason());
+                    r.getCreatedBy(), r.getReason(), r.getId(), r.getStatus(), r.getEffectiveFrom());
         }
     }
 
@@ -175,10 +180,16 @@ public class RuleSetRegistry {
     @Scheduled(fixedDelayString = "${qaflow.rules.poll-interval:PT2S}",
             initialDelayString = "${qaflow.rules.poll-interval:PT2S}")
     public void followActiveVersion() {
+        followActiveVersion(Instant.now(clock));
+    }
+
+    /** As the poll does at {@code now}, which a test moves past a scheduled change's date. */
+    public void followActiveVersion(Instant now) {
         RuleSetCompiler compiler = this.compiler;
         if (compiler == null) {
             return; // start() has not built the rules yet
         }
+        takeEffect(now);
         Optional<Integer> stored = sets.findVersionByStatus(RuleSetRecord.Status.ACTIVE);
         if (stored.isEmpty() || stored.get() <= engine.active().version() || stored.get().equals(unbuildable)) {
             return;
@@ -196,9 +207,37 @@ public class RuleSetRegistry {
             } else if (record.getVersion() > engine.active().version()) {
                 engine.activate(outcome.ruleSet());
                 writeDisk(record.getFiles());
-                log.info("Rule set version {} taken up from the database (activated by {} on another node)",
+                log.info("Rule set version {} taken up from the database (activated by {})",
                         record.getVersion(), record.getActivatedBy());
             }
+        }
+    }
+
+    /**
+     * A scheduled change whose date has come becomes the active version in the database (on whichever node polls
+     * first); followActiveVersion then swaps it in on every node. Decisions made before keep the version that made
+     * them. A change whose base was replaced meanwhile (an activation or rollback before its date) is not applied.
+     */
+    private void takeEffect(Instant now) {
+        for (RuleSetRecord due : sets.findByStatusOrderByEffectiveFrom(RuleSetRecord.Status.SCHEDULED)) {
+            if (due.getEffectiveFrom().isAfter(now)) {
+                return;
+            }
+            tx.executeWithoutResult(status -> {
+                Optional<RuleSetRecord> current = sets.findByStatus(RuleSetRecord.Status.ACTIVE);
+                if (current.isPresent() && !Objects.equals(current.get().getVersion(), due.getBasedOnVersion())) {
+                    RuleSetRecord stale = sets.findById(due.getId()).orElseThrow();
+                    if (stale.getStatus() == RuleSetRecord.Status.SCHEDULED) {
+                        stale.refuse(write(Map.of("superseded", "candidate " + due.getId() + " changed version "
+                                + due.getBasedOnVersion() + ", but version " + current.get().getVersion()
+                                + " was activated before its date")));
+                        log.warn("Scheduled candidate {} not applied: version {} was activated before its date",
+                                due.getId(), current.get().getVersion());
+                    }
+                } else if (sets.takeUpScheduled(due.getId(), sets.maxVersion() + 1) == 1) {
+                    current.ifPresent(RuleSetRecord::retire);
+                }
+            });
         }
     }
 
@@ -254,15 +293,58 @@ public class RuleSetRegistry {
 
     /**
      * A quality manager other than the candidate's author approves it, saying why (unless qaflow.rules.four-eyes is
-     * false). Serialised so that two activations never interleave; evaluations are not blocked.
+     * false), to take effect now or from the start of a later day. Serialised so that two activations never
+     * interleave; evaluations are not blocked.
      */
-    public synchronized VersionView activate(long candidateId, String user, String reason) {
+    public synchronized VersionView activate(long candidateId, String user, String reason, LocalDate from) {
         RuleSetRecord record = candidate(candidateId);
         if (needsSecondPair(record, user)) {
             throw new AccessDeniedException("A rule set change needs a second quality manager: you wrote candidate "
                     + candidateId + " (" + record.getDescription() + "), so another quality manager must activate it");
         }
-        return activateChecked(record, user, requireReason(reason, "activating candidate " + candidateId));
+        String why = requireReason(reason, "activating candidate " + candidateId);
+        LocalDate today = LocalDate.now(clock);
+        if (from == null || from.equals(today)) {
+            return activateChecked(record, user, why);
+        }
+        if (from.isBefore(today)) {
+            throw new BadRequestException("effectiveFrom " + from + " is in the past (today is " + today
+                    + "): give a later date, or leave it out to activate now");
+        }
+        return schedule(record, user, why, from.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /** One change waits at a time, so what is scheduled is plain to see and each takes effect on what it changed. */
+    private VersionView schedule(RuleSetRecord record, String user, String reason, Instant from) {
+        int active = engine.active().version();
+        if (!Objects.equals(record.getBasedOnVersion(), active)) {
+            throw new ConflictException("Candidate " + record.getId() + " changes version " + record.getBasedOnVersion()
+                    + ", but version " + active + " is active now: propose the change again on top of it");
+        }
+        compiledCandidate(record);
+        List<RuleSetRecord> waiting = sets.findByStatusOrderByEffectiveFrom(RuleSetRecord.Status.SCHEDULED);
+        if (!waiting.isEmpty()) {
+            throw new ConflictException("Candidate " + waiting.get(0).getId() + " (" + waiting.get(0).getDescription()
+                    + ") is already scheduled to take effect from " + day(waiting.get(0).getEffectiveFrom())
+                    + ": one scheduled change at a time");
+        }
+        RuleSetRecord scheduled = tx.execute(status -> {
+            RuleSetRecord r = sets.findById(record.getId()).orElseThrow();
+            r.schedule(user, Instant.now(clock), reason, from);
+            return r;
+        });
+        log.info("Candidate {} approved by {} to take effect from {}", record.getId(), user, day(from));
+        return VersionView.of(scheduled);
+    }
+
+    /** The day a scheduled change takes effect, in the clock's zone. */
+    public LocalDate day(Instant effectiveFrom) {
+        return LocalDate.ofInstant(effectiveFrom, clock.getZone());
+    }
+
+    public List<VersionView> scheduled() {
+        return sets.findByStatusOrderByEffectiveFrom(RuleSetRecord.Status.SCHEDULED).stream().map(VersionView::of)
+                .toList();
     }
 
     /** Whether this user, having written the candidate, must leave its activation to another quality manager. */
@@ -362,6 +444,8 @@ public class RuleSetRegistry {
                     + " was refused and cannot be used: " + record.getProblems());
             case ACTIVE, RETIRED -> throw new ConflictException("Candidate " + candidateId
                     + " was already activated as version " + record.getVersion());
+            case SCHEDULED -> throw new ConflictException("Candidate " + candidateId
+                    + " is already scheduled to take effect from " + day(record.getEffectiveFrom()));
             default -> {
                 return record;
             }

@@ -11,6 +11,14 @@ public interface RuleSetRepository extends JpaRepository<RuleSetRecord, Long> {
 
     Optional<RuleSetRecord> findByStatus(RuleSetRecord.Status status);
 
+    List<RuleSetRecord> findByStatusOrderByEffectiveFrom(RuleSetRecord.Status status);
+
+    /** Takes a scheduled candidate up as the given version; 0 when another node took it up (or dropped it) first. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update RuleSetRecord r set r.status = org.qaflow.rules.RuleSetRecord.Status.ACTIVE, r.version = :version "
+            + "where r.id = :id and r.status = org.qaflow.rules.RuleSetRecord.Status.SCHEDULED")
+    int takeUpScheduled(@Param("id") long id, @Param("version") int version);
+
     Optional<RuleSetRecord> findByVersion(Integer version);
 
     List<RuleSetRecord> findByVersionNotNullOrderByVersionDesc();

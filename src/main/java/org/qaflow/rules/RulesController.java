@@ -55,8 +55,11 @@ public class RulesController {
                                    Map<String, String> files) {
     }
 
-    /** Why the version should be active: required, and kept in the history. */
-    public record Approval(@HumanText(max = 1000, multiline = true) String reason) {
+    /**
+     * Why the version should be active: required, and kept in the history. effectiveFrom: a later day from whose
+     * start it takes effect (absent or today: now).
+     */
+    public record Approval(@HumanText(max = 1000, multiline = true) String reason, java.time.LocalDate effectiveFrom) {
     }
 
     @PostMapping("/combination")
@@ -167,12 +170,20 @@ public class RulesController {
 
     @PostMapping("/candidates/{id}/activate")
     @PreAuthorize(QM)
-    @Refuses(status = 400, when = "No reason was given")
+    @Refuses(status = 400, when = "No reason was given, or effectiveFrom is in the past")
     @Refuses(status = 403, when = "The quality manager wrote the candidate: another one must activate it")
-    @Refuses(status = 409, when = "The candidate was refused, is active, or is based on an old version")
+    @Refuses(status = 409, when = "The candidate was refused, is active or scheduled, is based on an old version, "
+            + "or another change is already scheduled")
     public RuleSetRegistry.VersionView activate(@PathVariable long id,
                                                 @Valid @RequestBody(required = false) Approval approval) {
-        return registry.activate(id, user(), approval == null ? null : approval.reason());
+        return approval == null ? registry.activate(id, user(), null, null)
+                : registry.activate(id, user(), approval.reason(), approval.effectiveFrom());
+    }
+
+    /** Changes approved to take effect from a later date, with author, approver, reason and diff. */
+    @GetMapping("/scheduled")
+    public List<RuleSetRegistry.VersionView> scheduled() {
+        return registry.scheduled();
     }
 
     @GetMapping("/versions")

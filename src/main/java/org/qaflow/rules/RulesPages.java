@@ -41,7 +41,12 @@ public class RulesPages {
         model.addAttribute("version", active.version());
         model.addAttribute("files", active.files().keySet());
         model.addAttribute("versions", registry.versions());
+        model.addAttribute("scheduled", registry.scheduled().stream()
+                .map(v -> new Scheduled(v, registry.day(v.effectiveFrom()))).toList());
         return "rules/console";
+    }
+
+    public record Scheduled(RuleSetRegistry.VersionView change, java.time.LocalDate from) {
     }
 
     @GetMapping("/edit")
@@ -114,6 +119,7 @@ public class RulesPages {
         model.addAttribute("diff", record.getDiff());
         model.addAttribute("action", "/qm/rules/candidates/" + id + "/activate");
         model.addAttribute("button", "Activate");
+        model.addAttribute("dated", true);
         if (registry.needsSecondPair(record, currentUser.get().getUsername())) {
             model.addAttribute("blocked", "You wrote candidate " + id + ": a rule set change needs a second quality "
                     + "manager, so another quality manager must activate it.");
@@ -122,15 +128,19 @@ public class RulesPages {
     }
 
     @PostMapping("/candidates/{id}/activate")
-    public String activate(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
+    public String activate(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                           @RequestParam(required = false) java.time.LocalDate from, Model model,
                            RedirectAttributes redirect) {
         try {
-            var version = registry.activate(id, currentUser.get().getUsername(), reason);
-            redirect.addFlashAttribute("notice", "Version " + version.version() + " is active");
+            var version = registry.activate(id, currentUser.get().getUsername(), reason, from);
+            redirect.addFlashAttribute("notice", version.version() == null
+                    ? "Candidate " + id + " takes effect from " + registry.day(version.effectiveFrom())
+                    : "Version " + version.version() + " is active");
             return "redirect:/qm/rules";
         } catch (BadRequestException | AccessDeniedException | ConflictException e) {
             confirmActivation(id, model);
             model.addAttribute("reason", reason);
+            model.addAttribute("from", from);
             model.addAttribute("problem", e.getMessage());
             return "rules/confirm";
         }

@@ -41,6 +41,10 @@ class RuleChangeTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    RuleSetRegistry registry;
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
     RulesTestSupport.Api api;
 
     @BeforeEach
@@ -370,6 +374,62 @@ class RuleChangeTest {
         assertThat(rollbackNoReason.status()).isEqualTo(400);
         assertThat(rollbackNoReason.body().get("detail").asText()).contains("reason is missing");
         assertThat(activeVersion()).isEqualTo(version);
+    }
+
+    @Test
+    @Order(13)
+    void aChangeScheduledFromADateTakesEffectOnlyThenAndEarlierDecisionsKeepTheirVersion() {
+        int before = activeVersion();
+        String recognised = file(RECOGNISED);
+        String withoutV1 = recognised.lines().filter(l -> !l.contains("code: V1,"))
+                .reduce("", (a, b) -> a + b + "\n");
+        long candidate = api.put("qm", "/api/rules/files/" + RECOGNISED, withoutV1).body().get("candidate").asLong();
+        java.time.LocalDate from = java.time.LocalDate.now(clock).plusDays(10);
+        java.time.Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+
+        RulesTestSupport.Response past = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "V1 retires", "effectiveFrom", java.time.LocalDate.now(clock).minusDays(1).toString()));
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body().get("detail").asText()).contains("is in the past");
+
+        RulesTestSupport.Response scheduled = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "V1 retires", "effectiveFrom", from.toString()));
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
+        assertThat(scheduled.body().get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(scheduled.body().get("version").isNull()).isTrue();
+        assertThat(activeVersion()).isEqualTo(before);
+        JsonNode waiting = api.get("eqa", "/api/rules/scheduled").body();
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).get("candidate").asLong()).isEqualTo(candidate);
+        assertThat(waiting.get(0).get("createdBy").asText()).isEqualTo("qm");
+        assertThat(waiting.get(0).get("activatedBy").asText()).isEqualTo("qm2");
+        assertThat(java.time.Instant.parse(waiting.get(0).get("effectiveFrom").asText())).isEqualTo(start);
+        assertThat(api.post("qm2", "/api/rules/candidates/" + candidate + "/activate", Map.of("reason", "again"))
+                .status()).as("already scheduled").isEqualTo(409);
+
+        JsonNode decidedBefore = iqaHoldingV1();
+        assertThat(decidedBefore.get("eligible").asBoolean()).isTrue();
+        assertThat(decidedBefore.get("ruleSetVersion").asInt()).isEqualTo(before);
+
+        registry.followActiveVersion(start.minusSeconds(60));
+        assertThat(activeVersion()).as("the day before the date").isEqualTo(before);
+        assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
+
+        registry.followActiveVersion(start.plusSeconds(60));
+        assertThat(activeVersion()).as("from the date").isEqualTo(before + 1);
+        JsonNode decidedAfter = iqaHoldingV1();
+        assertThat(decidedAfter.get("eligible").asBoolean()).isFalse();
+        assertThat(decidedAfter.get("ruleSetVersion").asInt()).isEqualTo(before + 1);
+        assertThat(api.get("eqa", "/api/rules/scheduled").body()).isEmpty();
+        JsonNode version = api.get("eqa", "/api/rules/versions/" + (before + 1)).body();
+        assertThat(version.get("activatedBy").asText()).isEqualTo("qm2");
+        assertThat(version.get("reason").asText()).isEqualTo("V1 retires");
+        assertThat(api.get("qm", "/api/rules/decisions/" + decidedBefore.get("decisionId").asLong()).body()
+                .get("ruleSetVersion").asInt()).as("a decision made before the date keeps its version").isEqualTo(before);
+
+        assertThat(api.post("qm", "/api/rules/versions/" + before + "/rollback", Map.of("reason", "test done"))
+                .status()).isEqualTo(200);
+        assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
     }
 
     private static void assertNoRuleStillComputing() {

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RulesConsolePagesTest extends BrowserTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     private static final String TABLE = "sampling/eqa-sample-size.yaml";
 
     @Test
@@ -71,6 +74,31 @@ class RulesConsolePagesTest extends BrowserTestBase {
         screenshot("qm-rules-history");
         clickLink(TABLE);
         assertThat(field("content").getAttribute("value")).isEqualTo(original);
+    }
+
+    @Test
+    void aSecondQualityManagerSchedulesAChangeFromALaterDateAndTheConsoleShowsItWaiting() {
+        login("qm");
+        open("/qm/rules");
+        int active = Integer.parseInt(text("#active-version"));
+        clickLink("eligibility/recognised-qualifications.yaml");
+        setValue(field("content"), field("content").getAttribute("value") + "# reviewed for next year\n");
+        setValue(field("description"), "recognised qualifications reviewed for next year");
+        clickButton("Check this change");
+        String candidatePage = browser.getCurrentUrl().replaceAll("\\?.*", "");
+
+        login("qm2");
+        browser.get(candidatePage);
+        click("#activate-button");
+        String from = java.time.LocalDate.now(clock).plusDays(20).toString();
+        setValue(field("reason"), "applies from the next registration period");
+        setValue(field("from"), from);
+        click("#confirm-button");
+        assertThat(text("#notice")).contains("takes effect from " + from);
+        assertThat(text("#active-version")).as("nothing changes before the date").isEqualTo(String.valueOf(active));
+        assertThat(text("#scheduled")).contains(from).contains("recognised qualifications reviewed for next year")
+                .contains("qm qm2").contains("applies from the next registration period");
+        screenshot("qm2-rules-scheduled");
     }
 
     @Test
