@@ -16,6 +16,8 @@ import org.qaflow.security.People;
 import org.qaflow.task.TaskTitles;
 import org.qaflow.web.WebPage;
 import org.qaflow.workflow.TaskController;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -24,12 +26,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /** Login, and a home page per role with what needs that person now. */
 @Controller
 @WebPage
 public class HomePage {
+
+    /** The home page lists the first of these; the claims page has them all. */
+    private static final int WAITING_SHOWN = 50;
 
     private final CurrentUser currentUser;
     private final TaskController tasks;
@@ -90,12 +97,14 @@ public class HomePage {
         AppUser user = currentUser.get();
         model.addAttribute("tasks", tasks.mine(0, Paging.MAX_SIZE).stream().map(this::line).toList());
         var visible = access.visibleCentreIds(user);
-        var mine = policy.claims(user);
         // Claims that wait on someone other than the assessor or IQA: the provider and EQA must see them first.
-        model.addAttribute("waiting", mine.stream().filter(c -> VisitService.WAITING_FOR_RELEASE.contains(c.getStatus())
-                || c.getStatus() == ClaimStatus.COMBINATION_NOT_MET)
+        Set<ClaimStatus> waitingOnOthers = EnumSet.copyOf(VisitService.WAITING_FOR_RELEASE);
+        waitingOnOthers.add(ClaimStatus.COMBINATION_NOT_MET);
+        var waiting = policy.claimsIn(user, waitingOnOthers, PageRequest.of(0, WAITING_SHOWN, Sort.by("id")));
+        model.addAttribute("waiting", waiting.stream()
                 .map(c -> new Waiting(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
                         c.getCentre().getCode(), c.getStatus().words())).toList());
+        model.addAttribute("waitingCount", waiting.getTotalElements());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("overdue", visits.findByCentreIdInOrderByPlannedForDesc(visible).stream()
                 .filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED && v.getPlannedFor() != null
@@ -103,7 +112,7 @@ public class HomePage {
                 .sorted(Comparator.comparing(EqaVisit::getPlannedFor))
                 .map(v -> new Overdue(v.getId(), centres.findById(v.getCentreId()).orElseThrow().getCode(),
                         v.getPlannedFor())).toList());
-        model.addAttribute("claimCount", mine.size());
+        model.addAttribute("claimCount", policy.claims(user, null, "", PageRequest.of(0, 1)).getTotalElements());
         return "home";
     }
 

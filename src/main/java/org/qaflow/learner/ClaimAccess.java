@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,6 +62,16 @@ public class ClaimAccess {
         String like = needle.isEmpty() ? ""
                 : "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return claims.search(visible, user.getRole() == Role.ASSESSOR ? user.getUsername() : null, status, like,
+                pageable);
+    }
+
+    /** A page of the claims the user may see that are in any of the statuses, counted in the database. */
+    public Page<Claim> claimsIn(AppUser user, Collection<ClaimStatus> statuses, Pageable pageable) {
+        Set<Long> visible = centres.visibleCentreIds(user);
+        if (visible.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        return claims.inStatuses(visible, user.getRole() == Role.ASSESSOR ? user.getUsername() : null, statuses,
                 pageable);
     }
 

@@ -48,6 +48,15 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     Page<Claim> search(@Param("centres") Collection<Long> centres, @Param("assessor") String assessor,
                        @Param("status") ClaimStatus status, @Param("like") String like, Pageable pageable);
 
+    String IN_STATUSES = " from Claim c where c.centre.id in :centres"
+            + " and (:assessor is null or c.assessor.username = :assessor) and c.status in :statuses";
+
+    /** Claims of the given centres (one assessor's when assessor is set) in any of the statuses: a page. */
+    @EntityGraph(attributePaths = {"learner", "centre"})
+    @Query(value = "select c" + IN_STATUSES, countQuery = "select count(c)" + IN_STATUSES)
+    Page<Claim> inStatuses(@Param("centres") Collection<Long> centres, @Param("assessor") String assessor,
+                           @Param("statuses") Collection<ClaimStatus> statuses, Pageable pageable);
+
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);
 }
