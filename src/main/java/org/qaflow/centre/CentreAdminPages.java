@@ -1,9 +1,10 @@
 package org.qaflow.centre;
 
+import static org.qaflow.web.FormActions.act;
+import org.qaflow.web.FormActions.Done;
 import jakarta.validation.Validator;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.BadRequestException;
-import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.Violations;
 import org.qaflow.security.AppUserRepository;
 import org.qaflow.security.CurrentUser;
@@ -17,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The quality manager's centre administration pages: create a centre, approve it, rate its risk, appoint its EQA. */
 @Controller
@@ -111,22 +111,6 @@ public class CentreAdminPages {
             admin.appointEqa(code, body.eqa().trim(), currentUser.get());
             return new Done("/qm/admin/centres/" + code, body.eqa().trim() + " is now the EQA of " + code);
         });
-    }
-
-    private record Done(String to, String notice) {
-    }
-
-    /** Success goes to the page with a notice; a refusal comes back with its reason and what was typed. */
-    private static String act(RedirectAttributes redirect, Map<String, String> form, String back, Supplier<Done> action) {
-        try {
-            Done done = action.get();
-            redirect.addFlashAttribute("notice", done.notice());
-            return "redirect:" + done.to();
-        } catch (BadRequestException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute("typed", form);
-            return "redirect:" + back;
-        }
     }
 
     private static Centre.RiskRating risk(String value) {

@@ -1,12 +1,13 @@
 package org.qaflow.staff;
 
+import static org.qaflow.web.FormActions.act;
+import org.qaflow.web.FormActions.Done;
 import jakarta.validation.Validator;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.problem.BadRequestException;
-import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.Violations;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.security.AppUser;
@@ -128,22 +129,6 @@ public class StaffPages {
     private Centre myCentre() {
         AppUser me = currentUser.get();
         return centres.findById(me.getCentreId()).orElseThrow();
-    }
-
-    private record Done(String to, String notice) {
-    }
-
-    /** Success goes to the page with a notice; a refusal comes back with its reason and what was typed. */
-    private static String act(RedirectAttributes redirect, Map<String, String> form, String back, Supplier<Done> action) {
-        try {
-            Done done = action.get();
-            redirect.addFlashAttribute("notice", done.notice());
-            return "redirect:" + done.to();
-        } catch (BadRequestException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-            redirect.addFlashAttribute("typed", form);
-            return "redirect:" + back;
-        }
     }
 
     private static String blankToNull(String s) {
