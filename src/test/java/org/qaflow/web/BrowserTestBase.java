@@ -30,7 +30,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +63,13 @@ public abstract class BrowserTestBase {
     protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    private Clock appClock;
+
+    /** Today by the application's clock: dates a test types are relative to it, never fixed. */
+    protected LocalDate today() {
+        return LocalDate.now(appClock);
+    }
 
     @BeforeAll
     static void startBrowser() {
