@@ -104,6 +104,7 @@ public abstract class BrowserTestBase {
 
     protected void open(String path) {
         browser.get("http://localhost:" + port + path);
+        Accessibility.check(browser);
     }
 
     protected void login(String user) {
@@ -161,6 +162,7 @@ public abstract class BrowserTestBase {
             throw new AssertionError("The click did not lead to a new page within 30 s; still on "
                     + browser.getCurrentUrl() + ":\n" + page(), e);
         }
+        Accessibility.check(browser);
     }
 
     /** The render token of the page once it has loaded ("" for a page without one), or null while it is loading. */
