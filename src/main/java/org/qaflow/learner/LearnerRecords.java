@@ -5,7 +5,13 @@ import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
+import org.qaflow.problem.DateRange;
+import org.qaflow.problem.HumanText;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.problem.Violations;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.qaflow.rules.EligibilityResult;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.Role;
@@ -40,12 +46,14 @@ public class LearnerRecords {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
     @PersistenceContext
     private EntityManager entityManager;
 
     public LearnerRecords(ClaimRepository claims, LearnerRepository learners, StaffRepository staff,
                           ReplacedCertificateRepository replaced, RegistrationService registration, ClaimAccess access,
-                          Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+                          Timeline timeline, ApplicationEventPublisher events, Clock clock, Validator validator) {
+        this.validator = validator;
         this.claims = claims;
         this.learners = learners;
         this.staff = staff;
@@ -62,6 +70,7 @@ public class LearnerRecords {
      * learner and these units as at registration; their open assessment tasks move over.
      */
     public Claim reassignAssessor(long claimId, String assessorUsername, String reason, AppUser by) {
+        requireReason(reason);
         Claim claim = ownCentresClaim(claimId, by, "reassign its assessor");
         requireOpen(claim, "reassigned");
         StaffMember from = claim.getAssessor();
@@ -88,6 +97,7 @@ public class LearnerRecords {
 
     /** The learner leaves the qualification: the claim ends with no certificate and its open tasks are cancelled. */
     public Claim withdraw(long claimId, String reason, AppUser by) {
+        requireReason(reason);
         Claim claim = ownCentresClaim(claimId, by, "withdraw its learner");
         requireOpen(claim, "withdrawn");
         claim.setStatus(ClaimStatus.WITHDRAWN);
@@ -96,7 +106,13 @@ public class LearnerRecords {
         return claim;
     }
 
-    public record Correction(String firstName, String lastName, LocalDate dateOfBirth, String reason) {
+    /** Checked here too, since the claim page's form comes without the API's @Valid. */
+    public record Correction(@NotBlank(message = "required") @HumanText(max = 100) String firstName,
+                             @NotBlank(message = "required") @HumanText(max = 100) String lastName,
+                             @NotNull(message = "required (yyyy-mm-dd)") @DateRange(yearsAhead = 0)
+                             LocalDate dateOfBirth,
+                             @NotBlank(message = "required: why the record was wrong (e.g. birth certificate seen)")
+                             @HumanText(max = 500, multiline = true) String reason) {
     }
 
     /**
@@ -108,6 +124,7 @@ public class LearnerRecords {
         if (by.getRole() != Role.PROVIDER) {
             throw new AccessDeniedException("Only the provider of the learner's centre corrects a learner's record");
         }
+        Violations.require(validator, c);
         if (uln == null || !uln.matches("\\d{10}")) {
             throw new BadRequestException("uln: a Unique Learner Number is ten digits, not '" + uln + "'");
         }
@@ -156,6 +173,13 @@ public class LearnerRecords {
         }
         entityManager.lock(claim, LockModeType.PESSIMISTIC_WRITE);
         return claim;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("reason: required");
+        }
+        HumanText.Check.require("reason", reason, 500, true);
     }
 
     private static void requireOpen(Claim claim, String verb) {
