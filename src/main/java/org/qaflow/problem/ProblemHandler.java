@@ -90,6 +90,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : "The request body is not valid JSON for this call"));
     }
 
+    /** A file over the multipart limit (the evidence file limit): how big a file may be, not Spring's bare words. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(e)));
+    }
+
+    /** Says the limit in bytes and MB; for the pages' error page too. */
+    public static String tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        long max = e.getMaxUploadSize();
+        return max <= 0 ? "The file is larger than qaflow accepts (qaflow.evidence.max-file-size)"
+                : "The file is larger than " + max + " bytes (" + max / (1024 * 1024) + " MB), the most qaflow "
+                + "accepts for one file (qaflow.evidence.max-file-size)";
+    }
+
     /** A query or path parameter of the wrong kind ("?status=DONE"): its name and, for a choice, the values there are. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,

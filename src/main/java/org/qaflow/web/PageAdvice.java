@@ -85,6 +85,10 @@ public class PageAdvice {
         if (tooLarge != null) {
             return error(model, response, 413, "That file is too large", tooLarge.getMessage());
         }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException over) {
+            return error(model, response, 413, "That file is too large",
+                    org.qaflow.problem.ProblemHandler.tooLarge(over));
+        }
         return error(model, response, 400, "That cannot be done",
                 "This form uploads a file: choose one on the form and send it again.");
     }
