@@ -135,6 +135,13 @@ public class EvidenceFiles {
         return files.findByClaimUnitIdOrderById(claimUnit.getId());
     }
 
+    /** The unit's files as the pages show them. */
+    @Transactional(readOnly = true)
+    public List<FileLine> lines(ClaimUnit claimUnit) {
+        return filesOf(claimUnit).stream()
+                .map(f -> FileLine.of(f, claimUnit.getClaim().getId(), frozen(f, claimUnit))).toList();
+    }
+
     /** The file, if the current user may see its claim: 404 when there is none, 403 as for the claim. */
     @Transactional(readOnly = true)
     public EvidenceFile file(long fileId) {
@@ -142,6 +149,11 @@ public class EvidenceFiles {
                 "There is no evidence file " + fileId));
         access.claim(claimUnits.findById(file.getClaimUnitId()).orElseThrow().getClaim().getId());
         return file;
+    }
+
+    @Transactional(readOnly = true)
+    public Long claimOf(EvidenceFile file) {
+        return claimUnits.findById(file.getClaimUnitId()).orElseThrow().getClaim().getId();
     }
 
     /** Writes the file's bytes, one chunk read at a time (each its own short read: no transaction held open). */
