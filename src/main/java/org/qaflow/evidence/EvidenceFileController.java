@@ -52,6 +52,7 @@ public class EvidenceFileController {
     @Refuses(status = 404, when = "No such claim, or the claim has no such unit")
     @Refuses(status = 409, when = "The unit is signed off: its evidence is frozen")
     @Refuses(status = 413, when = "The file is over the size limit (qaflow.evidence.max-file-size, 50 MB unless set)")
+    @Refuses(status = 415, when = "The body is not multipart/form-data")
     public FileView upload(@PathVariable long id, @PathVariable String unitRef,
                            @RequestParam(name = "file", required = false) MultipartFile file,
                            @RequestParam(name = "criteria", required = false) List<String> criteria)

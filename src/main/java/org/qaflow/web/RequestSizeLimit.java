@@ -119,6 +119,19 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             return stream;
         }
 
+        /**
+         * The container parses a multipart body from its own stream, past this wrapper's count, up to the evidence
+         * file limit (to a temporary file, not memory); a request allowed less is refused once its parts are known.
+         */
+        @Override
+        public java.util.Collection<jakarta.servlet.http.Part> getParts() throws IOException, ServletException {
+            java.util.Collection<jakarta.servlet.http.Part> parts = super.getParts();
+            if (parts.stream().mapToLong(jakarta.servlet.http.Part::getSize).sum() > limit) {
+                throw new RequestTooLarge(message);
+            }
+            return parts;
+        }
+
         @Override
         public BufferedReader getReader() throws IOException {
             if (reader == null) {

@@ -185,4 +185,55 @@ class EvidenceFilesApiTest extends JourneyTestBase {
                 .containsExactly("evidence file uploaded", "evidence file uploaded", "evidence file removed");
         assertThat(post("assessor", "/api/claims/" + claimId + "/sign-off", Map.of()).status()).isEqualTo(409);
     }
+
+    /**
+     * The multipart limits follow the evidence file limit, but every other upload keeps the 2 MB of any request: a
+     * CSV of registrations sent chunked (no length declared) past 2 MB is refused, not read into memory and imported.
+     */
+    @Test
+    void otherUploadsKeepTheOrdinaryLimitWhenSentChunked() throws Exception {
+        int learners = jdbc.queryForObject("select count(*) from learner", Integer.class);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        String loginPage = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = token.matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=provider&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var form = token.matcher(browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/provider/upload")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(form.find()).as("logged in, on the upload form").isTrue();
+
+        String boundary = Multipart.boundary();
+        byte[] head = Multipart.head(boundary, "learners.csv", "text/csv", List.of());
+        byte[] row = "firstName,lastName,dateOfBirth,uln,qualification,assessor\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = Multipart.tail(boundary, true);
+        long rows = 3L * 1024 * 1024 / row.length + 1;
+        java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+                    private long at;
+
+                    @Override
+                    public int read() {
+                        if (at >= rows * row.length) {
+                            return -1;
+                        }
+                        return row[(int) (at++ % row.length)];
+                    }
+                }, new java.io.ByteArrayInputStream(tail))));
+        HttpResponse<String> refused = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        base + "/provider/upload?_csrf=" + java.net.URLEncoder.encode(form.group(1),
+                                StandardCharsets.UTF_8)))
+                .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(jdbc.queryForObject("select count(*) from learner", Integer.class)).isEqualTo(learners);
+    }
 }
