@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class AssessmentService {
 
-    /** Referrals within this window raise the assessor's IQA sampling rate. */
-    private static final Duration RECENT_REFERRALS = Duration.ofDays(90);
+    /** Referrals within this window raise the assessor's IQA sampling rate (the impact preview counts them alike). */
+    public static final Duration RECENT_REFERRALS = Duration.ofDays(90);
 
     private final ClaimRepository claims;
     private final ClaimUnitRepository claimUnits;

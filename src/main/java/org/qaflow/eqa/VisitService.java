@@ -195,10 +195,34 @@ public class VisitService {
     }
 
     private EqaReleaseDecision release(Centre centre, int waiting) {
+        return rules.eqaRelease(releaseRequest(centre, waiting));
+    }
+
+    private EqaReleaseRequest releaseRequest(Centre centre, int waiting) {
         List<EqaVisit> completed = completedVisits(centre);
         int satisfactory = (int) completed.stream().filter(v -> v.getOutcome() == EqaVisit.Outcome.SATISFACTORY).count();
-        return rules.eqaRelease(new EqaReleaseRequest(satisfactory,
-                completed.isEmpty() ? null : VisitOutcome.valueOf(completed.get(0).getOutcome().name()), waiting));
+        return new EqaReleaseRequest(satisfactory,
+                completed.isEmpty() ? null : VisitOutcome.valueOf(completed.get(0).getOutcome().name()), waiting);
+    }
+
+    /**
+     * What the EQA samples at a centre now, for the impact preview: its claims waiting for release (with the release
+     * rules' facts where the centre has no direct claim status), or else, as plan does, its claims with a signed-off
+     * unit; the seed is the open visit's, as its sample would be drawn, or the centre's while none is open.
+     */
+    record ReviewCohort(boolean waiting, List<Claim> claims, List<EqaCandidate> candidates,
+                        EqaReleaseRequest release, long seed) {
+    }
+
+    ReviewCohort reviewCohort(Centre centre) {
+        List<Claim> waiting = claims.findByCentreIdAndStatusIn(centre.getId(), WAITING_FOR_RELEASE).stream()
+                .sorted(Comparator.comparing(Claim::getId)).toList();
+        List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
+                .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
+        EqaReleaseRequest release = waiting.isEmpty() || centre.isDirectClaimStatus() ? null
+                : releaseRequest(centre, waiting.size());
+        return new ReviewCohort(!waiting.isEmpty(), cohort, cohort.stream().map(this::candidate).toList(), release,
+                currentVisit(centre).map(EqaVisit::getId).orElse(centre.getId()));
     }
 
     /**
