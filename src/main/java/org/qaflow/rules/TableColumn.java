@@ -103,7 +103,7 @@ public record TableColumn(String field, String heading, Type type, boolean requi
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             if (required) {
-                throw new CellProblem("is empty; it needs " + type.words());
+                throw new CellProblem("the cell is empty; it needs " + type.words());
             }
             return type == Type.YES_NO ? Boolean.FALSE : null;
         }
