@@ -58,6 +58,8 @@ public final class EvidenceTypes {
         if (starts(b, 0, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) return OLE_OFFICE;
         if (starts(b, 0, 'P', 'K', 3, 4)) return zip(b);
         if (looksLikeHtml(b)) return HTML;
+        if (startsText(b, "<svg")) return "image/svg+xml";
+        if (startsText(b, "<?xml")) return "application/xml";
         return UNKNOWN;
     }
 
@@ -80,16 +82,23 @@ public final class EvidenceTypes {
         return "application/zip";
     }
 
-    /** Markup a browser would render: stored as such, so the IQA sees what it really is. */
+    /** Markup a browser would render as a page: stored as such, so the IQA sees what it really is. */
     private static boolean looksLikeHtml(byte[] b) {
+        String text = leadingText(b);
+        return text.startsWith("<!doctype html") || text.startsWith("<html") || text.startsWith("<head")
+                || text.startsWith("<body") || text.startsWith("<script") || text.startsWith("<iframe")
+                || text.startsWith("<!--");
+    }
+
+    private static boolean startsText(byte[] b, String prefix) {
+        return leadingText(b).startsWith(prefix);
+    }
+
+    /** The first KB as lower-case text, without leading white space or a UTF-8 byte order mark. */
+    private static String leadingText(byte[] b) {
         String text = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1).stripLeading()
                 .toLowerCase(Locale.ROOT);
-        if (text.startsWith("\u00ef\u00bb\u00bf")) {
-            text = text.substring(3).stripLeading();
-        }
-        return text.startsWith("<!doctype html") || text.startsWith("<html") || text.startsWith("<head")
-                || text.startsWith("<body") || text.startsWith("<script") || text.startsWith("<svg")
-                || text.startsWith("<?xml") || text.startsWith("<iframe") || text.startsWith("<!--");
+        return text.startsWith("\u00ef\u00bb\u00bf") ? text.substring(3).stripLeading() : text;
     }
 
     private static boolean starts(byte[] b, int at, String ascii) {
