@@ -171,8 +171,7 @@ public class ClaimPages {
             } catch (DateTimeParseException e) {
                 throw new BadRequestException("dateOfBirth: '" + form.get("dateOfBirth") + "' is not a date (yyyy-mm-dd)");
             }
-            String uln = policy.claim(id).getLearner().getUln();
-            records.correct(uln, new LearnerRecords.Correction(required(form, "firstName", "the first name"),
+            records.correctLearnerOf(id, new LearnerRecords.Correction(required(form, "firstName", "the first name"),
                     required(form, "lastName", "the last name"), dob, required(form, "reason", "why it was wrong")),
                     currentUser.get());
             return new FormActions.Done("/claims/" + id, "The learner's record is corrected");

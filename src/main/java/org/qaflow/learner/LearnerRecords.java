@@ -149,6 +149,11 @@ public class LearnerRecords {
         return learner;
     }
 
+    /** The claim page's correction: of the learner of a claim the provider may see. */
+    public Learner correctLearnerOf(long claimId, Correction c, AppUser by) {
+        return correct(access.claim(claimId).getLearner().getUln(), c, by);
+    }
+
     private void replaceCertificate(Claim claim, AppUser by, String reason, Instant now) {
         String old = claim.getCertificateNumber();
         Instant issued = claim.getCertificateIssuedAt();
