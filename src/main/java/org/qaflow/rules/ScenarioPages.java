@@ -45,8 +45,9 @@ public class ScenarioPages {
     @GetMapping("/edit")
     public String edit(@RequestParam String file, @RequestParam int index,
                        @RequestParam(required = false) Long candidate, Model model) {
-        String path = scenarioFile(file, files(candidate));
-        return form(ScenarioForms.read(path, files(candidate).get(path), index), candidate, "", Map.of(), model);
+        Map<String, String> files = files(candidate);
+        String path = scenarioFile(file, files);
+        return form(ScenarioForms.read(path, files.get(path), index), candidate, "", Map.of(), model);
     }
 
     @GetMapping("/new")
