@@ -62,13 +62,15 @@ public class VisitService {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ConflictsOfInterest interests;
     @PersistenceContext
     private EntityManager entityManager;
 
     public VisitService(EqaVisitRepository visits, VisitSampleRepository samples, VisitActionRepository actions,
                         CentreRepository centres, ClaimRepository claims, EvidenceRepository evidence,
                         AppUserRepository users, RuleEngine rules, Timeline timeline,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, ConflictsOfInterest interests) {
+        this.interests = interests;
         this.visits = visits;
         this.samples = samples;
         this.actions = actions;
@@ -177,7 +179,8 @@ public class VisitService {
         }
         EqaVisit review = visits.save(EqaVisit.remoteReview(centre.getId(), centre.getEqaUsername(),
                 LocalDate.now(clock)));
-        List<EqaSampleResult.Selected> chosen = rules.eqaReview(uncovered.stream().map(this::candidate).toList(),
+        List<EqaSampleResult.Selected> chosen = rules.eqaReview(sampleable(uncovered, review.getEqaUsername()).stream()
+                        .map(this::candidate).toList(),
                 decision.reviewCount(), review.getId());
         for (EqaSampleResult.Selected selected : chosen) {
             samples.save(new VisitSample(review.getId(), Long.valueOf(selected.id()),
@@ -246,7 +249,7 @@ public class VisitService {
         List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
                 .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
         EqaSampleResult sample = rules.eqaSample(new EqaSampleRequest(centre.getRiskRating(), visitId,
-                cohort.stream().map(this::candidate).toList()));
+                sampleable(cohort, user.getUsername()).stream().map(this::candidate).toList()));
         for (EqaSampleResult.Selected selected : sample.selected()) {
             samples.save(new VisitSample(visitId, Long.valueOf(selected.id()), String.join("; ", selected.reasons())));
         }
@@ -258,6 +261,25 @@ public class VisitService {
         visit.plan(date);
         events.publishEvent(new TaskDone(taskId, user, Map.of()));
         return sample;
+    }
+
+    /**
+     * The claims an EQA may sample: never one whose learner they declared a personal interest in. Such a claim is left
+     * out of this EQA's sample rather than sent to another EQA: the sample is drawn to judge the centre's assessment
+     * and quality assurance, which the other claims show as well, and a second EQA's review would hold that learner's
+     * certificate back for a visit of its own. The claim is still released or held with the centre's other claims.
+     */
+    private List<Claim> sampleable(List<Claim> cohort, String eqa) {
+        List<Claim> open = new ArrayList<>();
+        for (Claim claim : cohort) {
+            if (interests.declared(eqa, claim.getLearner())) {
+                timeline.record(claim, null, "rules", "left out of the EQA sample",
+                        eqa + " has declared a personal interest in the learner", null);
+            } else {
+                open.add(claim);
+            }
+        }
+        return open;
     }
 
     private EqaCandidate candidate(Claim claim) {

@@ -179,6 +179,9 @@ public final class RuleSet {
             if (q == null || q.code() == null || q.status() == null) {
                 throw new BadRequestException("qualifications[" + i + "] needs a code and a status (HELD or WORKING_TOWARDS)");
             }
+            if (q.status() == org.qaflow.centre.StaffMember.QualificationStatus.ABANDONED) {
+                continue; // neither held nor worked towards
+            }
             // HELD wins when the same code is listed twice.
             qualifications.merge(q.code(), q.status().name(), (a, b) -> "HELD".equals(a) ? a : b);
         }

@@ -267,6 +267,107 @@ public class RuleSetRegistry {
         return propose(RuleSetRecord.Origin.EDIT, description, files, user);
     }
 
+    /**
+     * Adds changes (path to new content; null deletes) to a candidate not yet activated, refused or not, and checks all
+     * its changes again as one change set: so a policy change refused by a scenario is fixed by changing the scenario in
+     * the same candidate. The result is a new candidate carrying every change, and the old one is marked superseded
+     * (refused, naming its successor): each record keeps the check it had, so the history shows why it was refused.
+     * Only the candidate's author amends it; with four eyes, another quality manager then reviews the whole change.
+     */
+    public synchronized Report amend(long candidateId, Map<String, String> changes, String user) {
+        if (changes == null || changes.isEmpty()) {
+            throw new BadRequestException("no change given: give at least one rule file path with its new content");
+        }
+        RuleSetRecord old = record(candidateId);
+        if (old.getStatus() != RuleSetRecord.Status.CANDIDATE && old.getStatus() != RuleSetRecord.Status.REFUSED) {
+            throw new ConflictException("Candidate " + candidateId + " is " + old.getStatus().name().toLowerCase()
+                    + ": only a candidate not yet activated or scheduled takes more changes");
+        }
+        Long successor = supersededBy(old);
+        if (successor != null) {
+            throw new ConflictException("Candidate " + candidateId + " was superseded by candidate " + successor
+                    + ": add the change to that one");
+        }
+        if (!user.equals(old.getCreatedBy())) {
+            throw new AccessDeniedException("Only " + old.getCreatedBy() + ", who wrote candidate " + candidateId
+                    + ", may add changes to it; propose your change as a new candidate");
+        }
+        RuleSet active = engine.active();
+        if (!Objects.equals(old.getBasedOnVersion(), active.version())) {
+            throw new ConflictException("Candidate " + candidateId + " changes version " + old.getBasedOnVersion()
+                    + ", but version " + active.version() + " is active now: propose the change again on top of it");
+        }
+        Map<String, String> files = new TreeMap<>(old.getFiles());
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String path = RuleSetCompiler.checkPath(change.getKey());
+            paths.add(path);
+            if (change.getValue() == null) {
+                if (files.remove(path) == null) {
+                    throw new BadRequestException("Rule file " + path + " is not in candidate " + candidateId
+                            + ", so it cannot be deleted");
+                }
+            } else {
+                files.put(path, change.getValue());
+            }
+        }
+        String diff = LineDiff.of(active.files(), files);
+        if (diff.isEmpty()) {
+            throw new BadRequestException("With this change candidate " + candidateId
+                    + " changes nothing: it is the same as active version " + active.version());
+        }
+        Checked checked = check(files);
+        String description = old.getDescription() + "; " + String.join(", ", paths.stream().map(p -> "edit " + p)
+                .toList());
+        RuleSetRecord amended = new RuleSetRecord(RuleSetRecord.Origin.EDIT, description, active.version(), user,
+                Instant.now(clock), files, diff);
+        Report provisional = report(null, checked, active.version(), diff);
+        if (!checked.ok()) {
+            amended.refuse(write(Map.of("compileErrors", provisional.compileErrors(),
+                    "scenarioFailures", provisional.scenarioFailures())));
+        }
+        RuleSetRecord saved = tx.execute(status -> {
+            RuleSetRecord next = sets.save(amended);
+            RuleSetRecord superseded = sets.findById(candidateId).orElseThrow();
+            // A refused candidate keeps its reasons beside the note of what replaced it.
+            Map<String, Object> why = new LinkedHashMap<>(problemsOf(superseded));
+            why.put("superseded", "candidate " + candidateId + " was amended: candidate " + next.getId()
+                    + " carries its changes and more");
+            why.put("supersededBy", next.getId());
+            superseded.refuse(write(why));
+            return next;
+        });
+        compiledCandidates.remove(candidateId);
+        if (checked.ok()) {
+            compiledCandidates.put(saved.getId(), checked.ruleSet());
+        }
+        log.info("Candidate {} amended by {} as candidate {} ({})", candidateId, user, saved.getId(),
+                checked.ok() ? "passed" : "refused");
+        return report(saved.getId(), checked, active.version(), diff);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problemsOf(RuleSetRecord record) {
+        try {
+            return record.getProblems() == null ? Map.of() : json.readValue(record.getProblems(), Map.class);
+        } catch (JsonProcessingException e) {
+            return Map.of("earlierProblems", record.getProblems());
+        }
+    }
+
+    /** The candidate that replaced this one when it was amended, if it was. */
+    public Long supersededBy(RuleSetRecord record) {
+        if (record.getProblems() == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode next = json.readTree(record.getProblems()).get("supersededBy");
+            return next == null || next.isNull() ? null : next.asLong();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     private Report propose(RuleSetRecord.Origin origin, String description, Map<String, String> files, String user) {
         RuleSet active = engine.active();
         String diff = LineDiff.of(active.files(), files);

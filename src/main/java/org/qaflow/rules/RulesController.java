@@ -33,9 +33,11 @@ public class RulesController {
     private final DecisionAccess access;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
+    private final DecisionTables tables;
 
     public RulesController(RuleEngine engine, RuleSetRegistry registry, DecisionLog decisions,
-                           DecisionAccess access, CurrentUser currentUser, ObjectMapper json) {
+                           DecisionAccess access, CurrentUser currentUser, ObjectMapper json, DecisionTables tables) {
+        this.tables = tables;
         this.engine = engine;
         this.registry = registry;
         this.decisions = decisions;
@@ -147,6 +149,66 @@ public class RulesController {
                 Objects.requireNonNullElse(request.description(), "edit through the API"), user()));
     }
 
+    /**
+     * Adds a change to a candidate (its author only): the body is the file's full new text. The answer is the new
+     * candidate that carries every change; the old one is marked superseded.
+     */
+    @PutMapping("/candidates/{id}/files/{*path}")
+    @PreAuthorize(QM)
+    @Refuses(status = 403, when = "Another quality manager wrote the candidate")
+    @Refuses(status = 409, when = "The candidate is active, scheduled or superseded, or another version became active "
+            + "since it was proposed")
+    public ResponseEntity<?> amendFile(@PathVariable long id, @PathVariable String path, @RequestBody String content) {
+        Map<String, String> change = new HashMap<>();
+        change.put(path, content);
+        return candidateResponse(registry.amend(id, change, user()));
+    }
+
+    /** The files that are decision tables, with their sheets and each column's heading, type and codes. */
+    @GetMapping("/tables")
+    @PreAuthorize(QM)
+    public List<DecisionTables.TableView> tables() {
+        return tables.tables();
+    }
+
+    /**
+     * A decision table: as JSON rows, or as an .xlsx spreadsheet (path ending in .xlsx, or format=xlsx). From a
+     * candidate when candidate is given, to edit it further.
+     */
+    @GetMapping("/tables/{*path}")
+    @PreAuthorize(QM)
+    public ResponseEntity<?> table(@PathVariable String path, @RequestParam(required = false) String format,
+                                   @RequestParam(required = false) Long candidate) {
+        boolean xlsx = path.endsWith(".xlsx") || "xlsx".equalsIgnoreCase(format);
+        String file = path.endsWith(".xlsx") ? path.substring(0, path.length() - ".xlsx".length()) : path;
+        if (!xlsx) {
+            return ResponseEntity.ok(tables.table(file, candidate));
+        }
+        String clean = RuleSetCompiler.checkPath(file);
+        String name = clean.replace('/', '-').replaceFirst("\\.yaml$", "") + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + name + "\"")
+                .body(tables.spreadsheet(clean, candidate));
+    }
+
+    /**
+     * An edited .xlsx of the table (multipart field file) becomes a candidate, as PUT /files does; with candidate, it
+     * is added to that candidate instead (as PUT /candidates/{id}/files does).
+     */
+    @PostMapping(value = "/tables/{*path}", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(QM)
+    @Refuses(status = 400, when = "The file is not an .xlsx spreadsheet, or sheets, columns or cells are wrong (all "
+            + "listed in problems), or the rules built from it are refused")
+    public ResponseEntity<?> uploadTable(@PathVariable String path,
+                                         @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                         @RequestParam(required = false) Long candidate) throws java.io.IOException {
+        String clean = path.endsWith(".xlsx") ? path.substring(0, path.length() - ".xlsx".length()) : path;
+        return candidateResponse(tables.upload(clean, file.getBytes(), candidate, user()));
+    }
+
     @GetMapping("/candidates/{id}")
     @PreAuthorize(QM)
     public Map<String, Object> candidate(@PathVariable long id) {
@@ -214,6 +276,14 @@ public class RulesController {
         return registry.reload(user())
                 .<Map<String, Object>>map(v -> Map.of("changed", true, "version", v))
                 .orElseGet(() -> Map.of("changed", false, "version", Map.of("version", engine.activeVersion())));
+    }
+
+    @ExceptionHandler(TableSpreadsheet.TableProblems.class)
+    ProblemDetail tableProblems(TableSpreadsheet.TableProblems e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("The table cannot be read");
+        problem.setProperty("problems", e.problems());
+        return problem;
     }
 
     @ExceptionHandler(RuleSetRefusedException.class)

@@ -28,8 +28,10 @@ public class RulesPages {
     private final RuleEngine engine;
     private final RuleSetRegistry registry;
     private final CurrentUser currentUser;
+    private final DecisionTables tables;
 
-    public RulesPages(RuleEngine engine, RuleSetRegistry registry, CurrentUser currentUser) {
+    public RulesPages(RuleEngine engine, RuleSetRegistry registry, CurrentUser currentUser, DecisionTables tables) {
+        this.tables = tables;
         this.engine = engine;
         this.registry = registry;
         this.currentUser = currentUser;
@@ -41,6 +43,7 @@ public class RulesPages {
         model.addAttribute("version", active.version());
         model.addAttribute("files", active.files().keySet());
         model.addAttribute("versions", registry.versions());
+        model.addAttribute("tables", tables.tables().stream().map(DecisionTables.TableView::path).toList());
         model.addAttribute("scheduled", registry.scheduled().stream()
                 .map(v -> new Scheduled(v, registry.day(v.effectiveFrom()))).toList());
         return "rules/console";
@@ -50,9 +53,9 @@ public class RulesPages {
     }
 
     @GetMapping("/edit")
-    public String edit(@RequestParam String path, Model model) {
+    public String edit(@RequestParam String path, @RequestParam(required = false) Long candidate, Model model) {
         String clean = RuleSetCompiler.checkPath(path);
-        String content = engine.active().files().get(clean);
+        String content = (candidate == null ? engine.active().files() : registry.record(candidate).getFiles()).get(clean);
         if (content == null) {
             throw new org.qaflow.problem.NotFoundException("Rule file " + clean + " is not in the active version");
         }
@@ -60,13 +63,15 @@ public class RulesPages {
         model.addAttribute("content", content);
         model.addAttribute("description", "");
         model.addAttribute("version", engine.active().version());
+        model.addAttribute("candidate", candidate);
         return "rules/edit";
     }
 
     @PostMapping("/edit")
     public String propose(@RequestParam String path, @RequestParam(defaultValue = "") String content,
                           @RequestParam(defaultValue = "") String description,
-                          @RequestParam(required = false) MultipartFile upload, Model model) throws IOException {
+                          @RequestParam(required = false) MultipartFile upload,
+                          @RequestParam(required = false) Long candidate, Model model) throws IOException {
         String text = upload != null && !upload.isEmpty() ? new String(upload.getBytes(), StandardCharsets.UTF_8) : content;
         // Browsers send a textarea's lines with CRLF; the rule files use LF, and the diff should show only real edits.
         text = text.replace("\r\n", "\n");
@@ -74,11 +79,14 @@ public class RulesPages {
         model.addAttribute("content", text);
         model.addAttribute("description", description);
         model.addAttribute("version", engine.active().version());
+        model.addAttribute("candidate", candidate);
         RuleSetRegistry.Report report;
         try {
-            report = registry.propose(Map.of(path, text), description.isBlank() ? "edit " + path : description.trim(),
+            // With a candidate, the edit is added to it (RuleSetRegistry.amend) and the whole change set is checked.
+            report = candidate != null ? registry.amend(candidate, Map.of(path, text), currentUser.get().getUsername())
+                    : registry.propose(Map.of(path, text), description.isBlank() ? "edit " + path : description.trim(),
                     currentUser.get().getUsername());
-        } catch (BadRequestException e) {
+        } catch (BadRequestException | ConflictException | AccessDeniedException e) {
             model.addAttribute("problem", e.getMessage());
             return "rules/edit";
         }
@@ -108,6 +116,13 @@ public class RulesPages {
         RuleSetRecord record = registry.record(id);
         model.addAttribute("candidate", record);
         model.addAttribute("needsSecondPair", registry.needsSecondPair(record, currentUser.get().getUsername()));
+        // Its author may add changes to a candidate not yet activated: a table, a scenario, any file.
+        Long supersededBy = registry.supersededBy(record);
+        model.addAttribute("supersededBy", supersededBy);
+        model.addAttribute("amendable", supersededBy == null && record.getCreatedBy().equals(currentUser.get().getUsername())
+                && (record.getStatus() == RuleSetRecord.Status.CANDIDATE || record.getStatus() == RuleSetRecord.Status.REFUSED));
+        model.addAttribute("tablePaths", record.getFiles().entrySet().stream()
+                .filter(f -> DecisionTable.isTable(f.getKey(), f.getValue())).map(Map.Entry::getKey).toList());
     }
 
     @GetMapping("/candidates/{id}/activate")

@@ -8,8 +8,9 @@ public class RecognisedQualification {
 
     private String code;
     private String role;
-    private String title;
+    // Field order is the column order of the decision table (TableColumn).
     private List<String> requiresAlso = new ArrayList<>();
+    private String title;
 
     public String getCode() { return code; }
     public String getRole() { return role; }
