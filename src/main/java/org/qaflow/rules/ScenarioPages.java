@@ -1,21 +1,23 @@
 package org.qaflow.rules;
 
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The rule scenarios as forms on the rules console: list them, edit one or add one (given facts and the expected
  * outcome as typed fields, errors beside the field), and save it as a candidate that is compiled and run against
- * every scenario like any other change; optionally joining an existing candidate's change set.
+ * every scenario like any other change, or added to an existing candidate (RuleSetRegistry.amend), so that a policy
+ * change and the scenarios that describe it are checked together.
  */
 @Controller
 @WebPage
@@ -45,8 +47,9 @@ public class ScenarioPages {
     @GetMapping("/edit")
     public String edit(@RequestParam String file, @RequestParam int index,
                        @RequestParam(required = false) Long candidate, Model model) {
-        String path = scenarioFile(file, files(candidate));
-        return form(ScenarioForms.read(path, files(candidate).get(path), index), candidate, "", Map.of(), model);
+        Map<String, String> files = files(candidate);
+        String path = scenarioFile(file, files);
+        return form(ScenarioForms.read(path, files.get(path), index), candidate, "", Map.of(), model);
     }
 
     @GetMapping("/new")
@@ -82,9 +85,8 @@ public class ScenarioPages {
         String user = currentUser.get().getUsername();
         RuleSetRegistry.Report report;
         try {
-            // AMEND: once RuleSetRegistry.amend(candidateId, changes, user) is merged, call registry.amend(candidate, change, user) here for a given candidate.
-            report = registry.propose(candidate == null ? change : withCandidate(candidate, change), what, user);
-        } catch (BadRequestException e) {
+            report = candidate == null ? registry.propose(change, what, user) : registry.amend(candidate, change, user);
+        } catch (BadRequestException | ConflictException | AccessDeniedException e) {
             model.addAttribute("problem", e.getMessage());
             return form(scenario, candidate, description, Map.of(), model);
         }
@@ -112,21 +114,6 @@ public class ScenarioPages {
     /** The files the form starts from: the active version's, or those of the candidate it joins. */
     private Map<String, String> files(Long candidate) {
         return candidate == null ? engine.active().files() : registry.record(candidate).getFiles();
-    }
-
-    /** Until amend is merged: the candidate's changes to the active files together with this one, as one candidate. */
-    private Map<String, String> withCandidate(long candidate, Map<String, String> change) {
-        Map<String, String> active = engine.active().files();
-        Map<String, String> theirs = registry.record(candidate).getFiles();
-        Map<String, String> all = new TreeMap<>();
-        theirs.forEach((path, text) -> {
-            if (!text.equals(active.get(path))) {
-                all.put(path, text);
-            }
-        });
-        active.keySet().stream().filter(path -> !theirs.containsKey(path)).forEach(path -> all.put(path, null));
-        all.putAll(change);
-        return all;
     }
 
     private static boolean isScenarioFile(String path) {
