@@ -38,6 +38,8 @@ public class ClaimImpactSource implements ImpactSource {
         return "combination";
     }
 
+    private static final List<ClaimStatus> FINISHED = List.of(ClaimStatus.CERTIFICATE_ISSUED, ClaimStatus.WITHDRAWN);
+
     @Override
     @Transactional(readOnly = true)
     public Impact impact(RuleSet active, RuleSet candidate) {
@@ -46,7 +48,8 @@ public class ClaimImpactSource implements ImpactSource {
         long looked = 0;
         List<Claim> page;
         // Keyset pages, each judged in one batch per rule set: the preview's cost grows with the claims, not faster.
-        while (!(page = claims.findByStatusNotAndIdGreaterThanOrderById(ClaimStatus.CERTIFICATE_ISSUED, after,
+        // Claims that are over (certificated or withdrawn) are decided for good: a rule change cannot alter them.
+        while (!(page = claims.findByStatusNotInAndIdGreaterThanOrderById(FINISHED, after,
                 Limit.of(PAGE))).isEmpty()) {
             List<RuleSet.CombinationQuery> queries = page.stream().map(claim -> new RuleSet.CombinationQuery(
                     claim.getQan(), claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList())).toList();

@@ -27,7 +27,7 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     List<Claim> findAllByOrderById();
 
     /** A page of claims after the given id: the impact preview walks every open claim in keyset pages. */
-    List<Claim> findByStatusNotAndIdGreaterThanOrderById(ClaimStatus status, Long afterId, Limit limit);
+    List<Claim> findByStatusNotInAndIdGreaterThanOrderById(java.util.Collection<ClaimStatus> statuses, Long afterId, Limit limit);
 
     List<Claim> findByReleaseVisitIdOrderById(Long visitId);
 

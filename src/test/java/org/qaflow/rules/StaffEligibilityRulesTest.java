@@ -122,7 +122,7 @@ class StaffEligibilityRulesTest {
         JsonNode r = check(request("IQA", 6, List.of(held("L4_IQA_AWARD")), List.of(cpd("2026-05-05", 20, true))));
         assertThat(r.get("eligible").asBoolean()).isTrue();
         assertThat(r.get("reasons")).isEmpty();
-        assertThat(text(r, "warnings")).contains("at least 24.0 are recommended for a IQA");
+        assertThat(text(r, "warnings")).contains("at least 24.0 are recommended for the IQA role");
     }
 
     @Test
