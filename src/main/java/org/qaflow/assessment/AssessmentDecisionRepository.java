@@ -1,5 +1,6 @@
 package org.qaflow.assessment;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -19,6 +20,9 @@ public interface AssessmentDecisionRepository extends JpaRepository<AssessmentDe
     List<Long> findAssessorsNeverSampledAtCentre(Long centreId);
 
     long countByAssessorIdAndIdLessThan(Long assessorId, Long id);
+
+    /** A page of decisions the sampling rules judged, after the given id: the impact preview walks them all. */
+    List<AssessmentDecision> findByRuleSetVersionIsNotNullAndIdGreaterThanOrderById(Long afterId, Limit limit);
 
     @Query("select count(d) from AssessmentDecision d where d.assessorId = ?1 and d.iqaOutcome = "
             + "org.qaflow.assessment.AssessmentDecision.IqaOutcome.REFERRED and d.iqaDecidedAt >= ?2")

@@ -14,6 +14,7 @@ import org.qaflow.problem.HumanText;
 import org.qaflow.problem.Violations;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.IqaSamplingRequest;
 import org.qaflow.rules.IqaSamplingResult;
 import org.qaflow.rules.RuleEngine;
@@ -40,8 +41,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class AssessmentService {
 
-    /** Referrals within this window raise the assessor's IQA sampling rate. */
-    private static final Duration RECENT_REFERRALS = Duration.ofDays(90);
+    /** Referrals within this window raise the assessor's IQA sampling rate (the impact preview counts them alike). */
+    public static final Duration RECENT_REFERRALS = Duration.ofDays(90);
 
     private final ClaimRepository claims;
     private final ClaimUnitRepository claimUnits;
@@ -54,13 +55,15 @@ public class AssessmentService {
     private final ApplicationEventPublisher events;
     private final Validator validator;
     private final Clock clock;
+    private final RegistrationService registration;
     @PersistenceContext
     private EntityManager entityManager;
 
     public AssessmentService(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
                              EvidenceRepository evidence, AssessmentDecisionRepository decisions, RuleEngine rules,
                              Tasks tasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
-                             Validator validator) {
+                             Validator validator, RegistrationService registration) {
+        this.registration = registration;
         this.claims = claims;
         this.claimUnits = claimUnits;
         this.units = units;
@@ -133,10 +136,29 @@ public class AssessmentService {
         if (refs.isEmpty()) {
             throw new ConflictException("Claim " + claimId + " has no unit waiting for the assessor's sign-off");
         }
+        requireStillEligible(claim, user);
         for (String ref : refs) {
             signOffUnit(claim, ref, user);
         }
         return refs;
+    }
+
+    /**
+     * Eligibility is judged again at sign-off, for today: an assessor whose CPD has lapsed, who has abandoned their
+     * qualification or declared an interest since registration, or who was deactivated, signs nothing off; the
+     * provider reassigns the learner.
+     */
+    private void requireStillEligible(Claim claim, AppUser user) {
+        StaffMember assessor = claim.getAssessor();
+        if (!user.getUsername().equals(assessor.getUsername())) {
+            throw new AccessDeniedException("Only the learner's assigned assessor may assess claim " + claim.getId());
+        }
+        EligibilityResult eligibility = registration.assessorEligibility(claim, assessor);
+        if (!eligibility.eligible()) {
+            throw new ConflictException(assessor.getName() + " is no longer eligible to assess this learner and "
+                    + "cannot sign off: " + String.join("; ", eligibility.reasons()) + " (rule set "
+                    + eligibility.ruleSetVersion() + "). The provider can reassign the learner to another assessor");
+        }
     }
 
     private void signOffUnit(Claim claim, String unitRef, AppUser user) {
@@ -196,6 +218,9 @@ public class AssessmentService {
         Claim claim = claim(claimId);
         if (claim.getAssessor().getUsername() == null || !claim.getAssessor().getUsername().equals(user.getUsername())) {
             throw new AccessDeniedException("Only the learner's assigned assessor may assess claim " + claimId);
+        }
+        if (claim.getStatus() == ClaimStatus.WITHDRAWN) {
+            throw new ConflictException("Claim " + claimId + " is withdrawn: the learner left the qualification");
         }
         ClaimUnit claimUnit = claim.unit(unitRef).orElseThrow(() -> new NotFoundException(
                 "Claim " + claimId + " has no unit " + unitRef + "; its units are "

@@ -2,6 +2,8 @@ package org.qaflow.assessment;
 
 import org.qaflow.catalogue.Unit;
 import org.qaflow.catalogue.UnitRepository;
+import org.qaflow.evidence.EvidenceFiles;
+import org.qaflow.evidence.FileLine;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
@@ -34,9 +36,11 @@ public class AssessorPages {
     private final CurrentUser currentUser;
     private final Tasks tasks;
     private final Referrals referrals;
+    private final EvidenceFiles files;
 
     public AssessorPages(ClaimRepository claims, UnitRepository units, AssessmentService assessment,
-                         CurrentUser currentUser, Tasks tasks, Referrals referrals) {
+                         CurrentUser currentUser, Tasks tasks, Referrals referrals, EvidenceFiles files) {
+        this.files = files;
         this.tasks = tasks;
         this.referrals = referrals;
         this.claims = claims;
@@ -185,6 +189,14 @@ public class AssessorPages {
         model.addAttribute("withMe", withAssessor(unit));
         model.addAttribute("referral", referrals.of(unit).orElse(null));
         model.addAttribute("lines", lines);
+        // Per criterion, the files mapped to it (one file is often evidence for several).
+        List<FileLine> unitFiles = files.lines(unit);
+        Map<String, List<FileLine>> filesByCriterion = new HashMap<>();
+        unitFiles.forEach(f -> f.criteria().forEach(c -> filesByCriterion.computeIfAbsent(c, k -> new ArrayList<>())
+                .add(f)));
+        model.addAttribute("filesByCriterion", filesByCriterion);
+        model.addAttribute("files", unitFiles);
+        model.addAttribute("maxFileSize", files.maxFileSize().toMegabytes() + " MB");
         model.addAttribute("methods", EvidenceMethod.values());
         model.addAttribute("problem", problem);
         model.addAttribute("hasErrors", !errors.isEmpty());

@@ -11,6 +11,8 @@ public interface PersonalInterestRepository extends JpaRepository<PersonalIntere
 
     List<PersonalInterest> findByUsernameOrderByIdAsc(String username);
 
+    List<PersonalInterest> findByUsernameOrDeclaredByOrderByIdAsc(String username, String declaredBy);
+
     /** Interests of a person in this learner: the same ULN, or the same name and date of birth (case aside). */
     @Query("select i from PersonalInterest i where i.username = :username and (i.uln = :uln"
             + " or (i.dateOfBirth = :dob and lower(i.firstName) = lower(:firstName)"

@@ -11,7 +11,8 @@ import java.util.List;
 @Table(name = "staff_member")
 public class StaffMember {
 
-    public enum QualificationStatus { HELD, WORKING_TOWARDS }
+    /** ABANDONED: no longer worked towards; kept on record, it counts for nothing in the eligibility rules. */
+    public enum QualificationStatus { HELD, WORKING_TOWARDS, ABANDONED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -75,5 +75,6 @@ public class CertificatePages {
         model.addAttribute("number", claim.getCertificateNumber());
         model.addAttribute("issued", claim.getCertificateIssuedAt().atZone(ZoneOffset.UTC).toLocalDate());
         model.addAttribute("centre", claim.getCentre().getName());
+        model.addAttribute("replaces", claim.getReplacesCertificate());
     }
 }

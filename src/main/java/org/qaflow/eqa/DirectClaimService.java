@@ -3,7 +3,6 @@ package org.qaflow.eqa;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.centre.DirectClaimStatusChanged;
-import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 
@@ -16,6 +15,7 @@ import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.DirectClaimFacts;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.RuleEngine;
+import org.qaflow.rules.RuleSet;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.rules.VisitOutcome;
 import org.qaflow.security.AppUser;
@@ -71,18 +71,23 @@ public class DirectClaimService {
     }
 
     public DirectClaimRecommendation recommend(Centre centre) {
+        RuleSet active = rules.active();
+        return active.directClaimStatus(facts(centre, active));
+    }
+
+    /** The centre's record as the direct claim rules judge it; which IQAs count as qualified is the given rules' say. */
+    DirectClaimFacts facts(Centre centre, RuleSet ruleSet) {
         List<EqaVisit> completed = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centre.getId());
         long openActions = completed.isEmpty() ? 0
                 : actions.countByVisitIdInAndOpenTrue(completed.stream().map(EqaVisit::getId).toList());
-        List<StaffMember> people = staff.findByCentreIdOrderByName(centre.getId());
         LocalDate today = LocalDate.now(clock);
-        int qualifiedIqas = (int) people.stream().filter(s -> s.getRole() == StaffRole.IQA).filter(s -> {
-            var e = rules.staffEligibility(StaffEligibilityRequest.of(s, today));
-            return e.eligible() && e.conditions().isEmpty();
-        }).count();
-        return rules.directClaimStatus(new DirectClaimFacts(centre.isDirectClaimStatus(),
+        List<StaffEligibilityRequest> iqas = staff.findByCentreIdOrderByName(centre.getId()).stream()
+                .filter(s -> s.getRole() == StaffRole.IQA).map(s -> StaffEligibilityRequest.of(s, today)).toList();
+        int qualifiedIqas = iqas.isEmpty() ? 0 : (int) ruleSet.staffEligibilities(iqas).stream()
+                .filter(e -> e.eligible() && e.conditions().isEmpty()).count();
+        return new DirectClaimFacts(centre.isDirectClaimStatus(),
                 completed.stream().map(v -> VisitOutcome.valueOf(v.getOutcome().name())).toList(), (int) openActions,
-                everyActiveAssessorSampled(centre), qualifiedIqas));
+                everyActiveAssessorSampled(centre), qualifiedIqas);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
 
+import org.qaflow.evidence.EvidenceFiles;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
@@ -55,10 +56,13 @@ public class EqaPages {
 
     private final People people;
 
+    private final EvidenceFiles evidenceFiles;
+
     public EqaPages(CentreRepository centres, EqaVisitRepository visits, VisitService visitService,
                     DirectClaimService directClaim, ClaimRepository claims, AssessmentService assessment,
                     AssessmentDecisionRepository decisions, Tasks tasks, CentreAccess access, CurrentUser currentUser,
-                    PdfRenderer pdf, Clock clock, People people) {
+                    PdfRenderer pdf, Clock clock, People people, EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.people = people;
         this.centres = centres;
         this.visits = visits;
@@ -108,7 +112,8 @@ public class EqaPages {
     public record EvidenceLine(String unit, String criterion, String method, String location) {
     }
 
-    public record UnitLine(String unit, String status, String signedOff, String iqa, List<EvidenceLine> evidence) {
+    public record UnitLine(String unit, String status, String signedOff, String iqa, List<EvidenceLine> evidence,
+                           List<org.qaflow.evidence.FileLine> files) {
     }
 
     public record SampleLine(long id, long claimId, String learner, String qan, String assessor, String why,
@@ -236,7 +241,7 @@ public class EqaPages {
                         u.getSignedOffAt() == null ? "not yet" : u.getSignedOffAt().toString().substring(0, 10), iqa,
                         assessment.evidenceFor(u).stream().map(e -> new EvidenceLine(u.getUnitRef(),
                                 e.getCriterionKey(), e.getMethod().name().toLowerCase().replace('_', ' '),
-                                e.getLocation())).toList()));
+                                e.getLocation())).toList(), evidenceFiles.lines(u)));
             }
             sample.add(new SampleLine(s.getId(), c.getId(), c.getLearner().getFirstName() + " "
                     + c.getLearner().getLastName(), c.getQan(), c.getAssessor().getName(), s.getReasons(),

@@ -62,13 +62,15 @@ public class VisitService {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ConflictsOfInterest interests;
     @PersistenceContext
     private EntityManager entityManager;
 
     public VisitService(EqaVisitRepository visits, VisitSampleRepository samples, VisitActionRepository actions,
                         CentreRepository centres, ClaimRepository claims, EvidenceRepository evidence,
                         AppUserRepository users, RuleEngine rules, Timeline timeline,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, ConflictsOfInterest interests) {
+        this.interests = interests;
         this.visits = visits;
         this.samples = samples;
         this.actions = actions;
@@ -177,7 +179,8 @@ public class VisitService {
         }
         EqaVisit review = visits.save(EqaVisit.remoteReview(centre.getId(), centre.getEqaUsername(),
                 LocalDate.now(clock)));
-        List<EqaSampleResult.Selected> chosen = rules.eqaReview(uncovered.stream().map(this::candidate).toList(),
+        List<EqaSampleResult.Selected> chosen = rules.eqaReview(sampleable(uncovered, review.getEqaUsername()).stream()
+                        .map(this::candidate).toList(),
                 decision.reviewCount(), review.getId());
         for (EqaSampleResult.Selected selected : chosen) {
             samples.save(new VisitSample(review.getId(), Long.valueOf(selected.id()),
@@ -192,10 +195,34 @@ public class VisitService {
     }
 
     private EqaReleaseDecision release(Centre centre, int waiting) {
+        return rules.eqaRelease(releaseRequest(centre, waiting));
+    }
+
+    private EqaReleaseRequest releaseRequest(Centre centre, int waiting) {
         List<EqaVisit> completed = completedVisits(centre);
         int satisfactory = (int) completed.stream().filter(v -> v.getOutcome() == EqaVisit.Outcome.SATISFACTORY).count();
-        return rules.eqaRelease(new EqaReleaseRequest(satisfactory,
-                completed.isEmpty() ? null : VisitOutcome.valueOf(completed.get(0).getOutcome().name()), waiting));
+        return new EqaReleaseRequest(satisfactory,
+                completed.isEmpty() ? null : VisitOutcome.valueOf(completed.get(0).getOutcome().name()), waiting);
+    }
+
+    /**
+     * What the EQA samples at a centre now, for the impact preview: its claims waiting for release (with the release
+     * rules' facts where the centre has no direct claim status), or else, as plan does, its claims with a signed-off
+     * unit; the seed is the open visit's, as its sample would be drawn, or the centre's while none is open.
+     */
+    record ReviewCohort(boolean waiting, List<Claim> claims, List<EqaCandidate> candidates,
+                        EqaReleaseRequest release, long seed) {
+    }
+
+    ReviewCohort reviewCohort(Centre centre) {
+        List<Claim> waiting = claims.findByCentreIdAndStatusIn(centre.getId(), WAITING_FOR_RELEASE).stream()
+                .sorted(Comparator.comparing(Claim::getId)).toList();
+        List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
+                .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
+        EqaReleaseRequest release = waiting.isEmpty() || centre.isDirectClaimStatus() ? null
+                : releaseRequest(centre, waiting.size());
+        return new ReviewCohort(!waiting.isEmpty(), cohort, cohort.stream().map(this::candidate).toList(), release,
+                currentVisit(centre).map(EqaVisit::getId).orElse(centre.getId()));
     }
 
     /**
@@ -222,7 +249,7 @@ public class VisitService {
         List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
                 .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
         EqaSampleResult sample = rules.eqaSample(new EqaSampleRequest(centre.getRiskRating(), visitId,
-                cohort.stream().map(this::candidate).toList()));
+                sampleable(cohort, user.getUsername()).stream().map(this::candidate).toList()));
         for (EqaSampleResult.Selected selected : sample.selected()) {
             samples.save(new VisitSample(visitId, Long.valueOf(selected.id()), String.join("; ", selected.reasons())));
         }
@@ -234,6 +261,25 @@ public class VisitService {
         visit.plan(date);
         events.publishEvent(new TaskDone(taskId, user, Map.of()));
         return sample;
+    }
+
+    /**
+     * The claims an EQA may sample: never one whose learner they declared a personal interest in. Such a claim is left
+     * out of this EQA's sample rather than sent to another EQA: the sample is drawn to judge the centre's assessment
+     * and quality assurance, which the other claims show as well, and a second EQA's review would hold that learner's
+     * certificate back for a visit of its own. The claim is still released or held with the centre's other claims.
+     */
+    private List<Claim> sampleable(List<Claim> cohort, String eqa) {
+        List<Claim> open = new ArrayList<>();
+        for (Claim claim : cohort) {
+            if (interests.declared(eqa, claim.getLearner())) {
+                timeline.record(claim, null, "rules", "left out of the EQA sample",
+                        eqa + " has declared a personal interest in the learner", null);
+            } else {
+                open.add(claim);
+            }
+        }
+        return open;
     }
 
     private EqaCandidate candidate(Claim claim) {

@@ -3,6 +3,8 @@ package org.qaflow.iqa;
 import org.kie.kogito.usertask.view.UserTaskView;
 import org.qaflow.assessment.AssessmentDecisionRepository;
 import org.qaflow.assessment.AssessmentService;
+import org.qaflow.evidence.EvidenceFiles;
+import org.qaflow.evidence.FileLine;
 import org.qaflow.learner.ClaimUnit;
 import org.qaflow.learner.ClaimUnitRepository;
 import org.qaflow.problem.BadRequestException;
@@ -37,9 +39,11 @@ public class IqaPages {
     private final AssessmentService assessment;
     private final IqaService iqa;
     private final CurrentUser currentUser;
+    private final EvidenceFiles files;
 
     public IqaPages(Tasks tasks, ClaimUnitRepository claimUnits, AssessmentDecisionRepository decisions,
-                    AssessmentService assessment, IqaService iqa, CurrentUser currentUser) {
+                    AssessmentService assessment, IqaService iqa, CurrentUser currentUser, EvidenceFiles files) {
+        this.files = files;
         this.tasks = tasks;
         this.claimUnits = claimUnits;
         this.decisions = decisions;
@@ -49,7 +53,7 @@ public class IqaPages {
     }
 
     public record Item(String taskId, String kind, long claimId, String learner, String unit, String assessor,
-                       String whySampled, String verifiedBy, List<String> evidence) {
+                       String whySampled, String verifiedBy, List<String> evidence, List<FileLine> files) {
     }
 
     @GetMapping
@@ -139,7 +143,8 @@ public class IqaPages {
                     claim.getAssessor().getName(), decision == null ? "" : decision.getSamplingReasons(),
                     decision == null ? null : decision.getIqaUsername(),
                     assessment.evidenceFor(unit).stream().map(e -> e.getCriterionKey() + ": "
-                            + e.getMethod().name().toLowerCase().replace('_', ' ') + ", " + e.getLocation()).toList()));
+                            + e.getMethod().name().toLowerCase().replace('_', ' ') + ", " + e.getLocation()).toList(),
+                    files.lines(unit)));
         }
         model.addAttribute("items", items);
         model.addAttribute("errors", errors);

@@ -110,6 +110,10 @@ public class IqaService {
         Claim claim = claimUnit.getClaim();
         StaffMember iqa = staff.findByUsername(user.getUsername())
                 .orElseThrow(() -> new AccessDeniedException(user.getUsername() + " is not a member of centre staff"));
+        if (!iqa.isActive()) {
+            throw new AccessDeniedException(iqa.getName() + " has been deactivated at centre "
+                    + iqa.getCentre().getCode() + " and may not quality-assure this decision");
+        }
         boolean interest = interests.declared(iqa, claim.getLearner());
         boolean ownDecision = iqa.getId().equals(claim.getAssessor().getId());
         // The specification asks sales-leadership competence of IQAs of leadership units as of their assessors.

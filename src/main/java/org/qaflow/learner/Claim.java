@@ -32,6 +32,8 @@ public class Claim {
     private Instant registeredAt;
     private String registeredBy;
     private String certificateNumber;
+    /** The certificate this claim's certificate replaced after a correction (Ofqual condition I4), if any. */
+    private String replacesCertificate;
     private Instant certificateIssuedAt;
     private String processInstanceId;
     private Long releaseVisitId;
@@ -75,7 +77,17 @@ public class Claim {
         this.status = ClaimStatus.CERTIFICATE_ISSUED;
     }
 
+    /** A new certificate in place of the current one, which the caller records as replaced. */
+    public void replaceCertificate(String number, Instant at) {
+        this.replacesCertificate = this.certificateNumber;
+        this.certificateNumber = number;
+        this.certificateIssuedAt = at;
+    }
+
+    public void setAssessor(StaffMember assessor) { this.assessor = assessor; }
+
     public Long getId() { return id; }
+    public String getReplacesCertificate() { return replacesCertificate; }
     public String getProcessInstanceId() { return processInstanceId; }
     /** The EQA visit or remote review that will release or hold this claim, once it waits for release. */
     public Long getReleaseVisitId() { return releaseVisitId; }

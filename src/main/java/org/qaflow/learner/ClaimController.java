@@ -45,7 +45,8 @@ public class ClaimController {
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "Register a learner on a qualification at the provider's own centre")
     @Transactional
-    @Refuses(status = 409, when = "The learner is already registered on it at this centre")
+    @Refuses(status = 409, when = "The learner is already registered on it at this centre; the ULN is another person's "
+            + "(another name or date of birth) at this centre")
     public ClaimView register(@Valid @RequestBody RegistrationService.Registration request) {
         return ClaimView.of(registration.register(request, currentUser.get()));
     }
@@ -88,7 +89,7 @@ public class ClaimController {
         return new CertificateView(claim.getCertificateNumber(), claim.getCertificateIssuedAt(),
                 claim.getLearner().getFirstName() + " " + claim.getLearner().getLastName(), claim.getLearner().getUln(),
                 q.getTitle(), q.getQan(), claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList(),
-                claim.getCentre().getName());
+                claim.getCentre().getName(), claim.getReplacesCertificate());
     }
 
     private Claim visible(long id) {
@@ -116,6 +117,7 @@ public class ClaimController {
     }
 
     public record CertificateView(String number, Instant issuedAt, String learner, String uln,
-                                  String qualificationTitle, String qan, List<String> units, String centre) {
+                                  String qualificationTitle, String qan, List<String> units, String centre,
+                                  String replaces) {
     }
 }

@@ -8,6 +8,7 @@ import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
+import org.qaflow.web.FormActions;
 import org.qaflow.web.WebPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,10 +43,13 @@ public class ClaimPages {
     private final ClaimAccess policy;
     private final CurrentUser currentUser;
     private final ClaimProcess process;
+    private final LearnerRecords records;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
-                      CentreAccess access, ClaimAccess policy, CurrentUser currentUser, ClaimProcess process) {
+                      CentreAccess access, ClaimAccess policy, CurrentUser currentUser, ClaimProcess process,
+                      LearnerRecords records) {
+        this.records = records;
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;
@@ -124,7 +128,62 @@ public class ClaimPages {
                 .map(u -> new UnitRow(u.getUnitRef(), u.getStatus().words())).toList());
         model.addAttribute("events", events.findByClaimIdOrderById(id));
         model.addAttribute("processes", process.drawn(claim));
+        // The provider of the learner's centre keeps the record while the claim is open (reassign, withdraw) and the
+        // learner's details at any time (after a certificate, a correction replaces it).
+        AppUser me = currentUser.get();
+        boolean keeper = me.getRole() == org.qaflow.security.Role.PROVIDER
+                && Objects.equals(me.getCentreId(), claim.getCentre().getId());
+        boolean open = claim.getStatus() != ClaimStatus.CERTIFICATE_ISSUED && claim.getStatus() != ClaimStatus.WITHDRAWN;
+        model.addAttribute("keeper", keeper);
+        model.addAttribute("open", keeper && open);
+        model.addAttribute("learner", claim.getLearner());
+        model.addAttribute("otherAssessors", !keeper ? List.of() : staff.findByCentreIdOrderByName(claim.getCentre().getId())
+                .stream().filter(s -> s.getRole() == StaffRole.ASSESSOR && s.isActive() && s.getUsername() != null
+                        && !s.getId().equals(claim.getAssessor().getId())).toList());
         return "claims/claim";
+    }
+
+    @PostMapping("/claims/{id}/assessor")
+    public String reassign(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return FormActions.act(redirect, form, "/claims/" + id, () -> {
+            String reason = required(form, "reason", "why the learner changes assessor");
+            Claim claim = records.reassignAssessor(id, required(form, "assessor", "choose the new assessor"), reason,
+                    currentUser.get());
+            return new FormActions.Done("/claims/" + id, "Reassigned to " + claim.getAssessor().getName());
+        });
+    }
+
+    @PostMapping("/claims/{id}/withdrawal")
+    public String withdraw(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return FormActions.act(redirect, form, "/claims/" + id, () -> {
+            records.withdraw(id, required(form, "reason", "why the learner leaves the qualification"),
+                    currentUser.get());
+            return new FormActions.Done("/claims/" + id, "The learner is withdrawn from this qualification");
+        });
+    }
+
+    @PostMapping("/claims/{id}/correction")
+    public String correct(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return FormActions.act(redirect, form, "/claims/" + id, () -> {
+            LocalDate dob;
+            try {
+                dob = LocalDate.parse(required(form, "dateOfBirth", "the date of birth (yyyy-mm-dd)"));
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("dateOfBirth: '" + form.get("dateOfBirth") + "' is not a date (yyyy-mm-dd)");
+            }
+            records.correctLearnerOf(id, new LearnerRecords.Correction(required(form, "firstName", "the first name"),
+                    required(form, "lastName", "the last name"), dob, required(form, "reason", "why it was wrong")),
+                    currentUser.get());
+            return new FormActions.Done("/claims/" + id, "The learner's record is corrected");
+        });
+    }
+
+    private static String required(Map<String, String> form, String field, String what) {
+        String value = form.get(field);
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException(field + ": required: " + what);
+        }
+        return value.trim();
     }
 
     public record UnitRow(String unitRef, String words) {

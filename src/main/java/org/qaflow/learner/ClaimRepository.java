@@ -18,6 +18,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByCentreIdOrderById(Long centreId);
 
+    List<Claim> findByLearnerIdOrderById(Long learnerId);
+
     List<Claim> findByCentreIdInOrderById(Collection<Long> centreIds);
 
     List<Claim> findByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);

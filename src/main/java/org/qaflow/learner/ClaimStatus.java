@@ -8,7 +8,8 @@ public enum ClaimStatus {
     AWAITING_FIRST_EQA_VISIT("waiting for the first EQA visit"),
     AWAITING_EQA_RELEASE("waiting for the EQA to release it"),
     HELD_BY_EQA("held after an unsatisfactory EQA visit"),
-    CERTIFICATE_ISSUED("certificate issued");
+    CERTIFICATE_ISSUED("certificate issued"),
+    WITHDRAWN("withdrawn from the qualification");
 
     private final String words;
 

@@ -140,6 +140,14 @@ public class RegistrationService {
         // A ULN is a person's national number, and a person may study at several centres: each centre keeps its own
         // record of them, so registering here never tells a provider whether, or where, anyone else registered them.
         Learner learner = learners.findByCentreIdAndUln(centre.getId(), r.uln()).orElse(null);
+        if (learner != null && !learner.isSamePerson(r.firstName(), r.lastName(), r.dateOfBirth())) {
+            // Two people under one ULN is a typing mistake in one of them: merging them would put one person's
+            // results on the other's record, so the provider is shown both and corrects the wrong one.
+            throw new ConflictException("uln: " + r.uln() + " is already the ULN of " + learner.describe()
+                    + " at centre " + centre.getCode() + "; this registration names "
+                    + Learner.describe(r.firstName(), r.lastName(), r.dateOfBirth())
+                    + ". Check the ULN, or correct the learner's record first if it is wrong");
+        }
         if (learner != null && claims.existsByLearnerIdAndQan(learner.getId(), qan)) {
             throw new ConflictException("Learner " + r.uln() + " is already registered on " + qan);
         }
@@ -192,11 +200,7 @@ public class RegistrationService {
     public void confirmChecks(long claimId) {
         Claim claim = claims.findById(claimId).orElseThrow();
         StaffMember assessor = claim.getAssessor();
-        boolean leadership = units.findByRefIn(claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()).stream()
-                .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
-        boolean interest = interests.declared(assessor, claim.getLearner());
-        EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor,
-                LocalDate.now(clock)).withAssignment(leadership, interest, false));
+        EligibilityResult eligibility = assessorEligibility(claim, assessor);
         if (!eligibility.eligible()) {
             throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
                     + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
@@ -204,6 +208,28 @@ public class RegistrationService {
         timeline.record(claim, null, "rules", "assessor assigned", assessor.getName()
                 + (eligibility.conditions().isEmpty() ? "" : "; conditions: " + String.join("; ",
                 eligibility.conditions())), String.valueOf(eligibility.ruleSetVersion()));
+    }
+
+    /**
+     * The rules' answer, today, on this assessor assessing this claim's learner and units: judged at registration,
+     * again at each sign-off (CPD lapses, qualifications are abandoned) and for a new assessor on reassignment. A
+     * deactivated assessor is refused whatever the rules say, since they no longer work at the centre.
+     */
+    @Transactional(readOnly = true)
+    public EligibilityResult assessorEligibility(Claim claim, StaffMember assessor) {
+        boolean leadership = units.findByRefIn(claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()).stream()
+                .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
+        boolean interest = interests.declared(assessor, claim.getLearner());
+        EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor,
+                LocalDate.now(clock)).withAssignment(leadership, interest, false));
+        if (!assessor.isActive()) {
+            List<String> reasons = new ArrayList<>(eligibility.reasons());
+            reasons.add(0, "has been deactivated at centre " + assessor.getCentre().getCode());
+            return new EligibilityResult(eligibility.role(), eligibility.asOf(), false, eligibility.conditions(),
+                    eligibility.warnings(), reasons, eligibility.qualifiedBy(), eligibility.ruleSetVersion(),
+                    eligibility.firedRules());
+        }
+        return eligibility;
     }
 
     /** Awards and the Apprenticeship Diploma fix their units; for the Certificate and Diploma the learner chooses. */

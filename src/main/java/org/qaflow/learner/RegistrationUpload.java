@@ -68,6 +68,7 @@ public class RegistrationUpload {
         }
         List<RegistrationService.Registration> registrations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, Map.Entry<Integer, String>> people = new HashMap<>();
         for (int n = 1; n < lines.size(); n++) {
             List<String> cells = lines.get(n);
             if (cells.stream().allMatch(String::isBlank)) {
@@ -97,6 +98,14 @@ public class RegistrationUpload {
                     String column = p.field().replaceFirst("\\[.*", "");
                     errors.add(new RowError(row, column, v.getOrDefault(column, ""), p.message()));
                 });
+                continue;
+            }
+            // One ULN in two rows must be one person: otherwise the second row would join the first row's learner.
+            String person = Learner.describe(v.get("firstName"), v.get("lastName"), dob);
+            Map.Entry<Integer, String> first = people.putIfAbsent(v.get("uln"), Map.entry(row, person));
+            if (first != null && !first.getValue().equalsIgnoreCase(person)) {
+                errors.add(new RowError(row, "uln", v.get("uln"), "row " + first.getKey() + " gives this ULN to "
+                        + first.getValue() + "; this row names " + person));
                 continue;
             }
             try {

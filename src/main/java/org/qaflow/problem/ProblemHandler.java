@@ -90,6 +90,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : "The request body is not valid JSON for this call"));
     }
 
+    @org.springframework.beans.factory.annotation.Value("${qaflow.evidence.max-file-size:50MB}")
+    private org.springframework.util.unit.DataSize maxFileSize;
+
+    /** A file over the multipart limit (the evidence file limit): how big a file may be, not Spring's bare words. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(maxFileSize.toBytes())));
+    }
+
+    /** Says the limit in bytes and MB (the container's own refusal does not carry it); for the error page too. */
+    public static String tooLarge(long maxFileBytes) {
+        return "The file is larger than " + maxFileBytes + " bytes (" + maxFileBytes / (1024 * 1024) + " MB), the most "
+                + "qaflow accepts for one file (qaflow.evidence.max-file-size)";
+    }
+
     /** A query or path parameter of the wrong kind ("?status=DONE"): its name and, for a choice, the values there are. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,

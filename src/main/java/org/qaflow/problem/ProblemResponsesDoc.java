@@ -35,7 +35,9 @@ class ProblemResponsesDoc {
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
-            boolean body = has(handler, RequestBody.class);
+            // An uploaded file is a body too: it can be too large or of the wrong type.
+            boolean body = has(handler, RequestBody.class) || Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(p.getParameterType()));
             boolean pathVariable = has(handler, PathVariable.class);
             boolean input = body || pathVariable || has(handler, RequestParam.class);
             ApiResponses responses = operation.getResponses();

@@ -179,6 +179,9 @@ public final class RuleSet {
             if (q == null || q.code() == null || q.status() == null) {
                 throw new BadRequestException("qualifications[" + i + "] needs a code and a status (HELD or WORKING_TOWARDS)");
             }
+            if (q.status() == org.qaflow.centre.StaffMember.QualificationStatus.ABANDONED) {
+                continue; // neither held nor worked towards
+            }
             // HELD wins when the same code is listed twice.
             qualifications.merge(q.code(), q.status().name(), (a, b) -> "HELD".equals(a) ? a : b);
         }
@@ -198,19 +201,31 @@ public final class RuleSet {
     }
 
     public IqaSamplingResult iqaSampling(IqaSamplingRequest request) {
-        if (request.assessorRisk() == null) {
-            throw new BadRequestException("assessorRisk is missing: give LOW, MEDIUM or HIGH");
+        return iqaSamplings(List.of(request)).get(0);
+    }
+
+    /** Many sampling decisions in one session, as {@link #combinations} does for combination. */
+    public List<IqaSamplingResult> iqaSamplings(List<IqaSamplingRequest> requests) {
+        List<IqaSamplingCheck> checks = new ArrayList<>(requests.size());
+        for (IqaSamplingRequest request : requests) {
+            if (request.assessorRisk() == null) {
+                throw new BadRequestException("assessorRisk is missing: give LOW, MEDIUM or HIGH");
+            }
+            checks.add(new IqaSamplingCheck(request.decisionId(), request.assessorWorkingTowards(),
+                    request.assessorPriorDecisions(), request.simulatedEvidence(), request.assessorRecentReferrals(),
+                    request.assessorRisk().name()));
         }
-        IqaSamplingCheck check = new IqaSamplingCheck(request.decisionId(), request.assessorWorkingTowards(),
-                request.assessorPriorDecisions(), request.simulatedEvidence(), request.assessorRecentReferrals(),
-                request.assessorRisk().name());
-        List<Object> facts = new ArrayList<>();
-        facts.add(check);
+        List<Object> facts = new ArrayList<>(checks);
         facts.addAll(data(IqaSamplingPolicy.class));
         facts.addAll(data(BaselineSamplingRate.class));
-        List<String> fired = run(facts, List.of(check)).get(0);
-        return new IqaSamplingResult(request.decisionId(), !check.getReasons().isEmpty(),
-                List.copyOf(check.getReasons()), version, fired);
+        List<List<String>> fired = run(facts, checks);
+        List<IqaSamplingResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            IqaSamplingCheck check = checks.get(i);
+            results.add(new IqaSamplingResult(requests.get(i).decisionId(), !check.getReasons().isEmpty(),
+                    List.copyOf(check.getReasons()), version, fired.get(i)));
+        }
+        return results;
     }
 
     /**
@@ -218,29 +233,42 @@ public final class RuleSet {
      * method or location not yet covered (CAMERA), then fills up at random, both in an order fixed by the seed.
      */
     public EqaSampleResult eqaSample(EqaSampleRequest request) {
-        if (request.centreRisk() == null) {
-            throw new BadRequestException("centreRisk is missing: give LOW, MEDIUM or HIGH");
-        }
-        List<EqaCandidate> candidates = request.candidates();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            EqaCandidate c = candidates.get(i);
-            if (c == null || c.id() == null || c.id().isBlank()) {
-                throw new BadRequestException("candidates[" + i + "] needs an id");
+        return eqaSamples(List.of(request)).get(0);
+    }
+
+    /** Many centres' samples in one session, as {@link #combinations} does for combination. */
+    public List<EqaSampleResult> eqaSamples(List<EqaSampleRequest> requests) {
+        List<EqaSampleCheck> checks = new ArrayList<>(requests.size());
+        for (EqaSampleRequest request : requests) {
+            if (request.centreRisk() == null) {
+                throw new BadRequestException("centreRisk is missing: give LOW, MEDIUM or HIGH");
             }
-            if (!ids.add(c.id())) {
-                throw new BadRequestException("candidates[" + i + "]: id " + c.id() + " is listed twice");
+            List<EqaCandidate> candidates = request.candidates();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                EqaCandidate c = candidates.get(i);
+                if (c == null || c.id() == null || c.id().isBlank()) {
+                    throw new BadRequestException("candidates[" + i + "] needs an id");
+                }
+                if (!ids.add(c.id())) {
+                    throw new BadRequestException("candidates[" + i + "]: id " + c.id() + " is listed twice");
+                }
             }
+            checks.add(new EqaSampleCheck(candidates.size(), request.centreRisk().name()));
         }
-        EqaSampleCheck check = new EqaSampleCheck(candidates.size(), request.centreRisk().name());
-        List<Object> facts = new ArrayList<>();
-        facts.add(check);
+        List<Object> facts = new ArrayList<>(checks);
         facts.addAll(data(EqaSampleSizeBand.class));
         facts.addAll(data(EqaRiskUplift.class));
-        List<String> fired = run(facts, List.of(check)).get(0);
-        int size = check.getSampleSize();
-        List<EqaSampleResult.Selected> selected = select(candidates, size, request.seed());
-        return new EqaSampleResult(candidates.size(), size, List.copyOf(check.getReasons()), selected, version, fired);
+        List<List<String>> fired = run(facts, checks);
+        List<EqaSampleResult> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            EqaSampleCheck check = checks.get(i);
+            EqaSampleRequest request = requests.get(i);
+            int size = check.getSampleSize();
+            results.add(new EqaSampleResult(request.candidates().size(), size, List.copyOf(check.getReasons()),
+                    select(request.candidates(), size, request.seed()), version, fired.get(i)));
+        }
+        return results;
     }
 
     /**
@@ -280,41 +308,66 @@ public final class RuleSet {
     }
 
     public EqaReleaseDecision eqaRelease(EqaReleaseRequest request) {
-        EqaReleaseCheck check = new EqaReleaseCheck(request.satisfactoryVisits(),
-                request.latestOutcome() == null ? "NONE" : request.latestOutcome().name(), request.waitingClaims());
-        List<Object> all = new ArrayList<>();
-        all.add(check);
-        all.addAll(data(EqaReleasePolicy.class));
-        List<String> fired = run(all, List.of(check)).get(0);
-        boolean remote = check.isRemote();
-        List<String> reasons = remote ? check.getRemoteReasons() : check.getAtVisitReasons();
-        if (!remote && reasons.isEmpty()) {
-            reasons = List.of("no release rule applies: claims wait for the next EQA visit");
+        return eqaReleases(List.of(request)).get(0);
+    }
+
+    /** Many centres' release decisions in one session, as {@link #combinations} does for combination. */
+    public List<EqaReleaseDecision> eqaReleases(List<EqaReleaseRequest> requests) {
+        List<EqaReleaseCheck> checks = new ArrayList<>(requests.size());
+        for (EqaReleaseRequest request : requests) {
+            checks.add(new EqaReleaseCheck(request.satisfactoryVisits(),
+                    request.latestOutcome() == null ? "NONE" : request.latestOutcome().name(), request.waitingClaims()));
         }
-        return new EqaReleaseDecision(remote, remote ? check.getReviewCount() : 0, List.copyOf(reasons), version, fired);
+        List<Object> all = new ArrayList<>(checks);
+        all.addAll(data(EqaReleasePolicy.class));
+        List<List<String>> fired = run(all, checks);
+        List<EqaReleaseDecision> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            EqaReleaseCheck check = checks.get(i);
+            boolean remote = check.isRemote();
+            List<String> reasons = remote ? check.getRemoteReasons() : check.getAtVisitReasons();
+            if (!remote && reasons.isEmpty()) {
+                reasons = List.of("no release rule applies: claims wait for the next EQA visit");
+            }
+            results.add(new EqaReleaseDecision(remote, remote ? check.getReviewCount() : 0, List.copyOf(reasons),
+                    version, fired.get(i)));
+        }
+        return results;
     }
 
     public DirectClaimRecommendation directClaimStatus(DirectClaimFacts facts) {
-        DirectClaimCheck check = new DirectClaimCheck(facts.currentStatus(),
-                facts.recentVisitOutcomes().stream().map(VisitOutcome::name).toList(), facts.openActions(),
-                facts.everyAssessorSampled(), facts.qualifiedIqaCount());
-        List<Object> all = new ArrayList<>();
-        all.add(check);
-        all.addAll(data(DirectClaimPolicy.class));
-        List<String> fired = run(all, List.of(check)).get(0);
-        DirectClaimRecommendation.Recommendation recommendation;
-        List<String> reasons = new ArrayList<>();
-        if (facts.currentStatus()) {
-            recommendation = check.getSuspendReasons().isEmpty()
-                    ? DirectClaimRecommendation.Recommendation.KEEP : DirectClaimRecommendation.Recommendation.SUSPEND;
-            reasons.addAll(check.getSuspendReasons());
-        } else {
-            recommendation = check.getGrantReasons().isEmpty()
-                    ? DirectClaimRecommendation.Recommendation.NONE : DirectClaimRecommendation.Recommendation.GRANT;
-            reasons.addAll(check.getGrantReasons());
+        return directClaimStatuses(List.of(facts)).get(0);
+    }
+
+    /** Many centres' recommendations in one session, as {@link #combinations} does for combination. */
+    public List<DirectClaimRecommendation> directClaimStatuses(List<DirectClaimFacts> centres) {
+        List<DirectClaimCheck> checks = new ArrayList<>(centres.size());
+        for (DirectClaimFacts facts : centres) {
+            checks.add(new DirectClaimCheck(facts.currentStatus(),
+                    facts.recentVisitOutcomes().stream().map(VisitOutcome::name).toList(), facts.openActions(),
+                    facts.everyAssessorSampled(), facts.qualifiedIqaCount()));
         }
-        reasons.addAll(check.getNotes());
-        return new DirectClaimRecommendation(recommendation, reasons, version, fired);
+        List<Object> all = new ArrayList<>(checks);
+        all.addAll(data(DirectClaimPolicy.class));
+        List<List<String>> fired = run(all, checks);
+        List<DirectClaimRecommendation> results = new ArrayList<>(checks.size());
+        for (int i = 0; i < checks.size(); i++) {
+            DirectClaimCheck check = checks.get(i);
+            DirectClaimRecommendation.Recommendation recommendation;
+            List<String> reasons = new ArrayList<>();
+            if (centres.get(i).currentStatus()) {
+                recommendation = check.getSuspendReasons().isEmpty()
+                        ? DirectClaimRecommendation.Recommendation.KEEP : DirectClaimRecommendation.Recommendation.SUSPEND;
+                reasons.addAll(check.getSuspendReasons());
+            } else {
+                recommendation = check.getGrantReasons().isEmpty()
+                        ? DirectClaimRecommendation.Recommendation.NONE : DirectClaimRecommendation.Recommendation.GRANT;
+                reasons.addAll(check.getGrantReasons());
+            }
+            reasons.addAll(check.getNotes());
+            results.add(new DirectClaimRecommendation(recommendation, reasons, version, fired.get(i)));
+        }
+        return results;
     }
 
     private static List<String> cameraKeys(EqaCandidate c) {

@@ -119,8 +119,15 @@ public class RuleSetRegistry {
         }
     }
 
+    /**
+     * kinds: per kind of decision, how many records were looked at and how many differ; lookedAt says the same in
+     * words ("looked at 12 claims, 14 staff, ..."), so that 0 differences visibly means the preview looked.
+     */
     public record ImpactReport(long candidate, int activeVersion, List<String> sources,
-                               List<ImpactDifference> differences) {
+                               List<ImpactDifference> differences, List<KindImpact> kinds, String lookedAt) {
+    }
+
+    public record KindImpact(String kind, long lookedAt, String records, int differences) {
     }
 
     private record Checked(RuleSet ruleSet, int scenariosRun, List<RuleProblem> problems,
@@ -387,9 +394,16 @@ public class RuleSetRegistry {
         RuleSet candidate = compiledCandidate(record);
         RuleSet active = engine.active();
         List<ImpactDifference> differences = new ArrayList<>();
-        impactSources.forEach(s -> differences.addAll(s.differences(active, candidate)));
+        List<KindImpact> kinds = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
+        for (ImpactSource source : impactSources) {
+            ImpactSource.Impact impact = source.impact(active, candidate);
+            differences.addAll(impact.differences());
+            kinds.add(new KindImpact(impact.kind(), impact.lookedAt(), impact.records(), impact.differences().size()));
+            looked.add(impact.looked());
+        }
         return new ImpactReport(candidateId, active.version(), impactSources.stream().map(ImpactSource::name).toList(),
-                differences);
+                differences, kinds, "looked at " + String.join(", ", looked));
     }
 
     /**

@@ -49,7 +49,8 @@ public record StaffEligibilityRequest(StaffRole role, @DateRange(yearsAhead = 10
     /** A real staff member in their own role, with no particular learner or leadership units in view. */
     public static StaffEligibilityRequest of(StaffMember staff, LocalDate asOf) {
         return new StaffEligibilityRequest(staff.getRole(), asOf, staff.getOccupationalCompetenceLevel(),
-                staff.getQualifications().stream().map(q -> new QualificationHeld(q.code(), q.status())).toList(),
+                staff.getQualifications().stream().filter(q -> q.status() != QualificationStatus.ABANDONED)
+                        .map(q -> new QualificationHeld(q.code(), q.status())).toList(),
                 staff.getCpd().stream().map(c -> new CpdEntry(c.getActivityDate(), c.getHours(), c.isSalesRelated()))
                         .toList(),
                 null, false, staff.isSalesLeadershipCompetence(), false, false);

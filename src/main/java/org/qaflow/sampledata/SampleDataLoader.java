@@ -8,8 +8,6 @@ import org.qaflow.catalogue.Qualification;
 import org.qaflow.centre.*;
 import org.qaflow.eqa.EqaVisit;
 import org.qaflow.eqa.EqaVisitRepository;
-import org.qaflow.learner.DeclaredInterest;
-import org.qaflow.learner.DeclaredInterestRepository;
 import org.qaflow.learner.Learner;
 import org.qaflow.learner.LearnerRepository;
 import org.qaflow.sampledata.SampleDataFiles.*;
@@ -25,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Collectors;
@@ -47,7 +46,7 @@ public class SampleDataLoader {
     private final CentreRepository centres;
     private final StaffRepository staff;
     private final LearnerRepository learners;
-    private final DeclaredInterestRepository interests;
+    private final PersonalInterestRepository interests;
     private final EqaVisitRepository visits;
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
@@ -57,7 +56,7 @@ public class SampleDataLoader {
     public SampleDataLoader(@Value("${qaflow.sample-data-dir}") Path sampleDataDir, BundledDefaults defaults,
                             CatalogueLoader catalogue,
                             QualificationRepository qualifications, CentreRepository centres, StaffRepository staff,
-                            LearnerRepository learners, DeclaredInterestRepository interests,
+                            LearnerRepository learners, PersonalInterestRepository interests,
                             EqaVisitRepository visits, AppUserRepository users, PasswordEncoder passwords,
                             TransactionTemplate transaction, Clock clock) {
         this.sampleDataDir = sampleDataDir;
@@ -130,7 +129,10 @@ public class SampleDataLoader {
                     () -> "centres.yaml: declared interest names unknown staff " + i.staff());
             Learner learner = Objects.requireNonNull(learnersByUln.get(i.learnerUln()),
                     () -> "centres.yaml: declared interest names unknown learner ULN " + i.learnerUln());
-            interests.save(new DeclaredInterest(member.getId(), learner.getId(), i.reason()));
+            Objects.requireNonNull(member.getUsername(),
+                    () -> "centres.yaml: a declared interest needs staff with a username; " + i.staff() + " has none");
+            interests.save(new PersonalInterest(member.getUsername(), null, learner.getUln(), learner.getFirstName(),
+                    learner.getLastName(), learner.getDateOfBirth(), i.reason(), "sample data", Instant.now(clock)));
         }
     }
 

@@ -111,7 +111,11 @@ public class StaffAdministration {
         }
         member.recordQualification(code, status, since);
         log.record(by, member.getCentre(), username, "qualification recorded", code + " "
-                + (status == StaffMember.QualificationStatus.HELD ? "held since " : "working towards since ") + since);
+                + switch (status) {
+                    case HELD -> "held since ";
+                    case WORKING_TOWARDS -> "working towards since ";
+                    case ABANDONED -> "abandoned on ";
+                } + since);
         return member;
     }
 

@@ -61,7 +61,7 @@ public class StaffController {
     }
 
     public record QualificationBody(@NotBlank(message = "required, e.g. L3_CAVA") @HumanText(max = 30) String code,
-                                    @NotNull(message = "required: HELD or WORKING_TOWARDS")
+                                    @NotNull(message = "required: HELD, WORKING_TOWARDS or ABANDONED")
                                     StaffMember.QualificationStatus status,
                                     @NotNull(message = "required: the date achieved, or the registration date when "
                                             + "working towards (yyyy-mm-dd)") @DateRange(yearsAhead = 0) LocalDate date) {

@@ -141,7 +141,7 @@ public class StaffPages {
 
     private static StaffMember.QualificationStatus status(String value) {
         return value == null || value.isBlank() ? null : parse(() -> StaffMember.QualificationStatus.valueOf(value),
-                "status: HELD or WORKING_TOWARDS");
+                "status: HELD, WORKING_TOWARDS or ABANDONED");
     }
 
     private static Integer level(String value) {

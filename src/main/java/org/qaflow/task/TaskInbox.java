@@ -117,6 +117,12 @@ public class TaskInbox {
                 + " order by t.created_at, t.task_id", params, (rs, n) -> rs.getString(1)).stream().findFirst();
     }
 
+    /** Open tasks of a kind on any unit of a claim, whoever they are offered to. */
+    public List<String> openOnClaim(long claimId, String taskName) {
+        return jdbc.queryForList("select task_id from task_inbox where claim_id = ? and task_name = ? order by task_id",
+                String.class, claimId, taskName);
+    }
+
     /** Every task the table holds, for checking it against the engine. */
     public List<String> allTaskIds() {
         return jdbc.queryForList("select task_id from task_inbox order by task_id", String.class);

@@ -39,6 +39,8 @@ public class PageAdvice {
     private static final Logger LOG = LoggerFactory.getLogger(PageAdvice.class);
 
     private final AppUserRepository users;
+    @org.springframework.beans.factory.annotation.Value("${qaflow.evidence.max-file-size:50MB}")
+    private org.springframework.util.unit.DataSize maxFileSize;
 
     public PageAdvice(AppUserRepository users) {
         this.users = users;
@@ -84,6 +86,10 @@ public class PageAdvice {
         RequestTooLarge tooLarge = RequestTooLarge.in(e);
         if (tooLarge != null) {
             return error(model, response, 413, "That file is too large", tooLarge.getMessage());
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return error(model, response, 413, "That file is too large",
+                    org.qaflow.problem.ProblemHandler.tooLarge(maxFileSize.toBytes()));
         }
         return error(model, response, 400, "That cannot be done",
                 "This form uploads a file: choose one on the form and send it again.");

@@ -36,24 +36,34 @@ import java.nio.charset.StandardCharsets;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final DataSize limit;
+    /** Evidence file uploads (API and assessment form), allowed the evidence file limit plus 1 MB of framing. */
+    private static final java.util.regex.Pattern FILE_UPLOAD =
+            java.util.regex.Pattern.compile("/(api|assessor)/claims/[^/]+/units/[^/]+/files");
+
+    private final DataSize defaultLimit;
+    private final DataSize fileUploadLimit;
     private final ObjectMapper json;
 
-    public RequestSizeLimit(@Value("${qaflow.max-request-size:2MB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit;
+    public RequestSizeLimit(@Value("${qaflow.max-request-size:2MB}") DataSize limit,
+                            @Value("${qaflow.evidence.max-file-size:50MB}") DataSize maxFile, ObjectMapper json) {
+        this.defaultLimit = limit;
+        this.fileUploadLimit = DataSize.ofBytes(maxFile.toBytes() + DataSize.ofMegabytes(1).toBytes());
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        DataSize limit = FILE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                .matches() && "POST".equals(request.getMethod()) ? fileUploadLimit : defaultLimit;
         if (request.getContentLengthLong() > limit.toBytes()) {
-            refuse(request, response, "The request body is " + request.getContentLengthLong() + " bytes; " + accepts());
+            refuse(request, response, "The request body is " + request.getContentLengthLong() + " bytes; "
+                    + accepts(limit));
             return;
         }
         try {
             chain.doFilter(new Limited(request, limit.toBytes(), "The request body is over " + limit.toBytes()
-                    + " bytes; " + accepts()), response);
+                    + " bytes; " + accepts(limit)), response);
         } catch (IOException | ServletException | RuntimeException e) {
             RequestTooLarge tooLarge = RequestTooLarge.in(e);
             if (tooLarge == null || response.isCommitted()) {
@@ -64,8 +74,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private String accepts() {
-        return "qaflow accepts at most " + limit.toBytes() + " bytes (" + limit.toKilobytes() + " KB) per request";
+    private String accepts(DataSize limit) {
+        return "qaflow accepts at most " + limit.toBytes() + " bytes (" + limit.toKilobytes() + " KB) per request"
+                + (limit == fileUploadLimit ? " uploading an evidence file (qaflow.evidence.max-file-size)" : "");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
@@ -106,6 +117,19 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 stream = new Counting(super.getInputStream(), limit, message);
             }
             return stream;
+        }
+
+        /**
+         * The container parses a multipart body from its own stream, past this wrapper's count, up to the evidence
+         * file limit (to a temporary file, not memory); a request allowed less is refused once its parts are known.
+         */
+        @Override
+        public java.util.Collection<jakarta.servlet.http.Part> getParts() throws IOException, ServletException {
+            java.util.Collection<jakarta.servlet.http.Part> parts = super.getParts();
+            if (parts.stream().mapToLong(jakarta.servlet.http.Part::getSize).sum() > limit) {
+                throw new RequestTooLarge(message);
+            }
+            return parts;
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.qaflow.rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qaflow.centre.StaffMember.QualificationStatus;
+import org.qaflow.centre.Centre.RiskRating;
 import org.qaflow.centre.StaffRole;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.rules.bench.SampleCatalogue;
@@ -115,6 +116,65 @@ class BatchEvaluationTest {
     }
 
     @Test
+    void batchesOfSamplingReleaseAndDirectClaimDecisionsDecideEachAsAloneDoes() {
+        Random random = new Random(13);
+        RiskRating[] risks = RiskRating.values();
+        List<IqaSamplingRequest> iqa = new ArrayList<>();
+        List<EqaSampleRequest> eqa = new ArrayList<>();
+        List<EqaReleaseRequest> releases = new ArrayList<>();
+        List<DirectClaimFacts> centres = new ArrayList<>();
+        VisitOutcome[] outcomes = VisitOutcome.values();
+        for (int i = 0; i < 200; i++) {
+            iqa.add(new IqaSamplingRequest(i + 1, random.nextInt(5) == 0, random.nextInt(8), random.nextInt(6) == 0,
+                    random.nextInt(4), risks[random.nextInt(risks.length)]));
+            List<EqaCandidate> candidates = new ArrayList<>();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                candidates.add(new EqaCandidate("c" + k, "assessor " + random.nextInt(4), List.of("L4B" + (1 + random.nextInt(8))),
+                        List.of(random.nextBoolean() ? "OBSERVATION" : "SIMULATION"), "site " + random.nextInt(3)));
+            }
+            eqa.add(new EqaSampleRequest(risks[random.nextInt(risks.length)], i, candidates));
+            List<VisitOutcome> recent = new ArrayList<>();
+            for (int k = random.nextInt(4); k > 0; k--) {
+                recent.add(outcomes[random.nextInt(outcomes.length)]);
+            }
+            releases.add(new EqaReleaseRequest(random.nextInt(3), recent.isEmpty() ? null : recent.get(0),
+                    1 + random.nextInt(30)));
+            centres.add(new DirectClaimFacts(random.nextBoolean(), recent, random.nextInt(2) * random.nextInt(3),
+                    random.nextBoolean(), random.nextInt(3)));
+        }
+
+        List<IqaSamplingResult> sampled = rules.iqaSamplings(iqa);
+        List<EqaSampleResult> samples = rules.eqaSamples(eqa);
+        List<EqaReleaseDecision> released = rules.eqaReleases(releases);
+        List<DirectClaimRecommendation> recommended = rules.directClaimStatuses(centres);
+
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            IqaSamplingResult alone = rules.iqaSampling(iqa.get(i));
+            assertThat(sampled.get(i).sampled()).as("decision %d", i).isEqualTo(alone.sampled());
+            assertThat(sampled.get(i).reasons()).as("decision %d", i).isEqualTo(alone.reasons());
+            EqaSampleResult sample = rules.eqaSample(eqa.get(i));
+            assertThat(samples.get(i).sampleSize()).as("centre %d", i).isEqualTo(sample.sampleSize());
+            assertThat(samples.get(i).selected()).as("centre %d", i).isEqualTo(sample.selected());
+            assertThat(samples.get(i).sizeReasons()).isEqualTo(sample.sizeReasons());
+            EqaReleaseDecision release = rules.eqaRelease(releases.get(i));
+            assertThat(released.get(i).remote()).as("release %d", i).isEqualTo(release.remote());
+            assertThat(released.get(i).reviewCount()).isEqualTo(release.reviewCount());
+            assertThat(released.get(i).reasons()).isEqualTo(release.reasons());
+            DirectClaimRecommendation recommendation = rules.directClaimStatus(centres.get(i));
+            assertThat(recommended.get(i).recommendation()).as("centre %d", i).isEqualTo(recommendation.recommendation());
+            assertThat(recommended.get(i).reasons()).isEqualTo(recommendation.reasons());
+            seen.add(sampled.get(i).sampled());
+            seen.add(recommendation.recommendation());
+            seen.add(release.remote());
+        }
+        // Every outcome occurs, or the comparison would prove little.
+        assertThat(seen).contains(true, false, DirectClaimRecommendation.Recommendation.GRANT,
+                DirectClaimRecommendation.Recommendation.KEEP, DirectClaimRecommendation.Recommendation.SUSPEND,
+                DirectClaimRecommendation.Recommendation.NONE);
+    }
+
+    @Test
     void anUnknownQualificationInABatchIsNamed() {
         assertThatThrownBy(() -> rules.combinations(List.of(
                 new RuleSet.CombinationQuery("610/3769/2", List.of("L4C1")),
@@ -126,5 +186,9 @@ class BatchEvaluationTest {
     void anEmptyBatchAsksNothing() {
         assertThat(rules.combinations(List.of())).isEmpty();
         assertThat(rules.staffEligibilities(List.of())).isEmpty();
+        assertThat(rules.iqaSamplings(List.of())).isEmpty();
+        assertThat(rules.eqaSamples(List.of())).isEmpty();
+        assertThat(rules.eqaReleases(List.of())).isEmpty();
+        assertThat(rules.directClaimStatuses(List.of())).isEmpty();
     }
 }

@@ -40,6 +40,10 @@ public final class Node implements AutoCloseable {
                 .run(database.args(args.toArray(String[]::new))));
     }
 
+    public int port() {
+        return port;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -3,9 +3,7 @@ package org.qaflow.web;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,9 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and records a qualification and CPD until the rules call the assessor eligible.
  */
 class AdministrationPagesTest extends BrowserTestBase {
-
-    @Autowired
-    Clock clock;
 
     @Test
     void theQualityManagerCreatesAndApprovesACentreAndAppointsItsEqa() {
@@ -124,9 +119,5 @@ class AdministrationPagesTest extends BrowserTestBase {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -30,7 +30,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +63,13 @@ public abstract class BrowserTestBase {
     protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    private Clock appClock;
+
+    /** Today by the application's clock: dates a test types are relative to it, never fixed. */
+    protected LocalDate today() {
+        return LocalDate.now(appClock);
+    }
 
     @BeforeAll
     static void startBrowser() {
@@ -95,6 +104,7 @@ public abstract class BrowserTestBase {
 
     protected void open(String path) {
         browser.get("http://localhost:" + port + path);
+        Accessibility.check(browser);
     }
 
     protected void login(String user) {
@@ -152,6 +162,7 @@ public abstract class BrowserTestBase {
             throw new AssertionError("The click did not lead to a new page within 30 s; still on "
                     + browser.getCurrentUrl() + ":\n" + page(), e);
         }
+        Accessibility.check(browser);
     }
 
     /** The render token of the page once it has loaded ("" for a page without one), or null while it is loading. */

@@ -5,7 +5,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +40,7 @@ class EqaVisitPagesTest extends BrowserTestBase {
             setValue(field("date"), "2020-01-01");
             clickButton("Plan the visit and choose the sample");
             assertThat(page()).as("a date in the past is refused beside the field").contains("is in the past");
-            setValue(field("date"), LocalDate.now().plusDays(14).toString());
+            setValue(field("date"), today().plusDays(14).toString());
             clickButton("Plan the visit and choose the sample");
             assertThat(page()).contains("Visit planned for");
         }

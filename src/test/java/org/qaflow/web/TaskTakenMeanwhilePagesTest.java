@@ -84,9 +84,9 @@ class TaskTakenMeanwhilePagesTest extends JourneyTestBase {
         String workspace = eqa.get("/eqa/visits/" + visitId);
 
         // The same EQA plans the visit in another tab (here: the API), then sends the form still open in this one.
-        Response planned = complete("eqa2", taskId, Map.of("date", java.time.LocalDate.now().plusDays(20).toString()));
+        Response planned = complete("eqa2", taskId, Map.of("date", today().plusDays(20).toString()));
         assertThat(planned.status()).as(planned.raw()).isEqualTo(200);
-        String typed = java.time.LocalDate.now().plusDays(30).toString();
+        String typed = today().plusDays(30).toString();
         String page = eqa.post("/eqa/visits/" + visitId + "/plan", Map.of("date", typed), workspace);
 
         assertThat(page).contains("completed this task at " + heldSince(taskId))

@@ -111,7 +111,9 @@ class ClaimJourneyTest extends JourneyTestBase {
     @Test
     void anAssessorWithADeclaredInterestCannotAssessThatLearner() {
         // Ben Carter declared that learner 1000000111 (Sophia Carter) is his daughter.
-        Response refused = register("provider", "1000000111", ACUMEN_AWARD, "bcarter");
+        // Registered as the record has her: the same ULN under another name would be refused as another person.
+        Response refused = post("provider", "/api/claims", Map.of("firstName", "Sophia", "lastName", "Carter",
+                "dateOfBirth", "2003-05-16", "uln", "1000000111", "qualification", ACUMEN_AWARD, "assessor", "bcarter"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.detail()).containsIgnoringCase("interest");
         assertThat(register("provider", newUln(), ACUMEN_AWARD, "bcarter").status()).isEqualTo(201);

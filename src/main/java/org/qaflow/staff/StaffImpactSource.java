@@ -1,8 +1,14 @@
-package org.qaflow.rules;
+package org.qaflow.staff;
 
 import jakarta.persistence.EntityManager;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
+import org.qaflow.rules.EligibilityResult;
+import org.qaflow.rules.ImpactDifference;
+import org.qaflow.rules.ImpactSource;
+import org.qaflow.rules.RuleSet;
+import org.qaflow.rules.StaffEligibilityRequest;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +22,7 @@ import java.util.Optional;
 
 /** Every staff member's eligibility in their own role today, under the active and the candidate rules. */
 @Component
+@Order(2)
 public class StaffImpactSource implements ImpactSource {
 
     private static final int PAGE = 500;
@@ -37,10 +44,11 @@ public class StaffImpactSource implements ImpactSource {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ImpactDifference> differences(RuleSet active, RuleSet candidate) {
+    public Impact impact(RuleSet active, RuleSet candidate) {
         LocalDate today = LocalDate.now(clock);
         List<ImpactDifference> differences = new ArrayList<>();
         long after = 0;
+        long looked = 0;
         List<StaffMember> page;
         // Keyset pages, each judged in one batch per rule set, as for claims.
         while (!(page = staff.findByIdGreaterThanOrderById(after, Limit.of(PAGE))).isEmpty()) {
@@ -51,10 +59,11 @@ public class StaffImpactSource implements ImpactSource {
             for (int i = 0; i < page.size(); i++) {
                 difference(page.get(i), decision(before.get(i)), decision(now.get(i))).ifPresent(differences::add);
             }
+            looked += page.size();
             after = page.get(page.size() - 1).getId();
             entities.clear();
         }
-        return differences;
+        return new Impact(name(), looked, "staff", differences);
     }
 
     private Optional<ImpactDifference> difference(StaffMember member, Map<String, Object> before,
@@ -64,10 +73,16 @@ public class StaffImpactSource implements ImpactSource {
         }
         String subject = member.getName() + " (" + member.getRole() + ", staff " + member.getId() + ", centre "
                 + member.getCentre().getCode() + ")";
-        String change = summary(before).equals(summary(after))
-                ? summary(before) + ", with different conditions, warnings or reasons"
-                : summary(before) + " -> " + summary(after);
-        return Optional.of(new ImpactDifference(name(), subject, change, before, after));
+        String was = summary(before);
+        String now = summary(after);
+        String change = was.equals(now) ? was + ", with different conditions, warnings or reasons" : was + " -> " + now;
+        String why = !(Boolean) after.get("eligible") ? said(after)
+                : !(Boolean) before.get("eligible") ? "now meets the requirements (was: " + said(before) + ")"
+                : "now " + said(after) + " (was: " + said(before) + ")";
+        String sentence = member.getName() + ", " + member.getRole().name().toLowerCase() + " at "
+                + member.getCentre().getCode() + " " + member.getCentre().getName() + ": "
+                + (was.equals(now) ? "still " + now : change) + ": " + why;
+        return Optional.of(new ImpactDifference(name(), subject, change, before, after, sentence));
     }
 
     private static Map<String, Object> decision(EligibilityResult r) {
@@ -77,8 +92,17 @@ public class StaffImpactSource implements ImpactSource {
 
     private static String summary(Map<String, Object> d) {
         if (!(Boolean) d.get("eligible")) {
-            return "refused";
+            return "not eligible";
         }
         return ((List<?>) d.get("conditions")).isEmpty() ? "eligible" : "eligible with conditions";
+    }
+
+    /** The decision's reasons, conditions and warnings as one clause, or that there are none. */
+    private static String said(Map<String, Object> d) {
+        List<String> all = new ArrayList<>();
+        for (String key : List.of("reasons", "conditions", "warnings")) {
+            ((List<?>) d.get(key)).forEach(item -> all.add(String.valueOf(item)));
+        }
+        return all.isEmpty() ? "no conditions, warnings or reasons" : String.join("; ", all);
     }
 }
