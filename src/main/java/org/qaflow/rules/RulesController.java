@@ -202,6 +202,8 @@ public class RulesController {
     @PreAuthorize(QM)
     @Refuses(status = 400, when = "The file is not an .xlsx spreadsheet, or sheets, columns or cells are wrong (all "
             + "listed in problems), or the rules built from it are refused")
+    @Refuses(status = 413, when = "The file is larger than the upload limit (2 MB)")
+    @Refuses(status = 415, when = "The request is not multipart/form-data")
     public ResponseEntity<?> uploadTable(@PathVariable String path,
                                          @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                                          @RequestParam(required = false) Long candidate) throws java.io.IOException {

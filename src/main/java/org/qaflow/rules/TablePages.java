@@ -104,7 +104,7 @@ public class TablePages {
                     } catch (TableColumn.CellProblem p) {
                         String message = s.kind() + " row " + (r + 1) + ", column " + column.heading() + ": "
                                 + p.getMessage();
-                        cellErrors.put(column.field(), message);
+                        cellErrors.put(column.field(), p.getMessage()); // the summary names row and column
                         errors.add(new ErrorLink(name(s.kind(), r, column.field()), message));
                     }
                 }

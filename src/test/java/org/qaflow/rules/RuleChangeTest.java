@@ -432,6 +432,27 @@ class RuleChangeTest {
         assertThat(iqaHoldingV1().get("eligible").asBoolean()).isTrue();
     }
 
+    @Test
+    @Order(14)
+    void aCandidateTakesNoMoreChangesOnceAnotherVersionBecameActiveOrItWasActivated() {
+        String requirements = file("combination/requirements.yaml");
+        long waiting = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# one\n")
+                .body().get("candidate").asLong();
+        long other = api.put("qm", "/api/rules/files/combination/requirements.yaml", requirements + "# two\n")
+                .body().get("candidate").asLong();
+        assertThat(api.post("qm2", "/api/rules/candidates/" + other + "/activate", Map.of("reason", "comment"))
+                .status()).isEqualTo(200);
+
+        RulesTestSupport.Response moved = api.put("qm", "/api/rules/candidates/" + waiting
+                + "/files/combination/requirements.yaml", requirements + "# one, amended\n");
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.body().get("detail").asText()).contains("is active now");
+        RulesTestSupport.Response active = api.put("qm", "/api/rules/candidates/" + other
+                + "/files/combination/requirements.yaml", requirements + "# two, amended\n");
+        assertThat(active.status()).isEqualTo(409);
+        assertThat(active.body().get("detail").asText()).contains("is active");
+    }
+
     private static void assertNoRuleStillComputing() {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         boolean computing = true;
