@@ -149,10 +149,19 @@ public abstract class BrowserTestBase {
      * the navigation could invalidate.
      */
     protected void clickAndWait(WebElement target) {
+        andWait(target::click);
+    }
+
+    /** Presses Enter in a field, as a user submitting a form from the keyboard does, and waits for the new page. */
+    protected void pressEnterAndWait(WebElement field) {
+        andWait(() -> field.sendKeys(org.openqa.selenium.Keys.ENTER));
+    }
+
+    private void andWait(Runnable action) {
         String before = loadedPageToken();
         assertThat(before).as("the page before the click has loaded and carries a render token: " + browser.getCurrentUrl())
                 .isNotBlank();
-        target.click();
+        action.run();
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> {
                 String after = loadedPageToken();

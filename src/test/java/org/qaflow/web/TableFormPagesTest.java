@@ -53,7 +53,7 @@ class TableFormPagesTest extends BrowserTestBase {
         clickButton("Remove row 3");
         assertThat(browser.findElements(By.id("RoleRequirement.2.role"))).isEmpty();
 
-        clickButton("Check this change");
+        pressEnterAndWait(field(CPD)); // Enter in a cell checks the table, not a row's Remove
         assertThat(text("#refused")).contains("A qualified assessor with enough sales CPD is eligible");
         assertThat(field(CPD).getAttribute("value")).isEqualTo("25");
         click("#refused-candidate");
