@@ -513,13 +513,25 @@ public class RuleSetRegistry {
     }
 
     /** Takes up edits made on disk, through the same checks; empty when disk already matches the active version. */
-    public synchronized Optional<VersionView> reload(String user) {
+    public synchronized Optional<Reloaded> reload(String user) {
         Map<String, String> files = readDisk();
         if (files.equals(engine.active().files())) {
             return Optional.empty();
         }
-        return Optional.of(proposeAndActivate(RuleSetRecord.Origin.RELOAD, "reload from " + rulesDir, files, user,
-                "edits made on disk, reloaded"));
+        // Edits on disk are a change like any other: with four eyes, another quality manager activates them.
+        Report report = propose(RuleSetRecord.Origin.RELOAD, "reload from " + rulesDir, files, user);
+        if (report.refused()) {
+            throw new RuleSetRefusedException(report);
+        }
+        if (fourEyes) {
+            return Optional.of(new Reloaded(report.candidate(), null));
+        }
+        return Optional.of(new Reloaded(report.candidate(),
+                activateChecked(candidate(report.candidate()), user, "edits made on disk, reloaded")));
+    }
+
+    /** What a reload made: a candidate, and the version it became unless a second quality manager must activate it. */
+    public record Reloaded(long candidate, VersionView version) {
     }
 
     private VersionView proposeAndActivate(RuleSetRecord.Origin origin, String description, Map<String, String> files,

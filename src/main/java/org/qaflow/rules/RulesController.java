@@ -275,8 +275,12 @@ public class RulesController {
     @PostMapping("/reload")
     @PreAuthorize(QM)
     public Map<String, Object> reload() {
-        return registry.reload(user())
-                .<Map<String, Object>>map(v -> Map.of("changed", true, "version", v))
+        return registry.reload(user()).<Map<String, Object>>map(r -> r.version() != null
+                        ? Map.of("changed", true, "candidate", r.candidate(), "activated", true, "version", r.version())
+                        : Map.of("changed", true, "candidate", r.candidate(), "activated", false,
+                                "version", Map.of("version", engine.activeVersion()),
+                                "detail", "The edits on disk are candidate " + r.candidate()
+                                        + ": another quality manager must activate it"))
                 .orElseGet(() -> Map.of("changed", false, "version", Map.of("version", engine.activeVersion())));
     }
 

@@ -215,8 +215,15 @@ class RuleChangeTest {
         Files.writeString(drl, "// Reviewed by the quality manager.\n" + good);
         JsonNode reloaded = api.post("qm", "/api/rules/reload", Map.of()).body();
         assertThat(reloaded.get("changed").asBoolean()).isTrue();
-        assertThat(reloaded.get("version").get("version").asInt()).isEqualTo(before + 1);
-        assertThat(reloaded.get("version").get("diff").asText()).contains("Reviewed by the quality manager");
+        assertThat(reloaded.get("activated").asBoolean()).as("a reload is no way around four eyes").isFalse();
+        assertThat(activeVersion()).isEqualTo(before);
+        long candidate = reloaded.get("candidate").asLong();
+        assertThat(api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of("reason", "mine"))
+                .status()).isEqualTo(403);
+        JsonNode activated = api.post("qm2", "/api/rules/candidates/" + candidate + "/activate",
+                Map.of("reason", "reviewed the edit on disk")).body();
+        assertThat(activated.get("version").asInt()).isEqualTo(before + 1);
+        assertThat(activated.get("diff").asText()).contains("Reviewed by the quality manager");
         assertThat(api.post("qm", "/api/rules/reload", Map.of()).body().get("changed").asBoolean()).isFalse();
     }
 
