@@ -39,9 +39,19 @@ public class AssessmentController {
         this.currentUser = currentUser;
     }
 
+    @GetMapping("/{id}/units/{unitRef}/evidence")
+    @Operation(summary = "Every assessment criterion of the unit with its latest evidence, judgement and feedback")
+    @Transactional(readOnly = true)
+    @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
+    public List<AssessmentService.CriterionState> criteria(@PathVariable long id, @PathVariable String unitRef) {
+        return assessment.criteria(access.claim(id), unitRef);
+    }
+
     @PostMapping("/{id}/units/{unitRef}/evidence")
     @PreAuthorize("hasRole('ASSESSOR')")
-    @Operation(summary = "Record evidence per assessment criterion: method and where it is")
+    @Operation(summary = "Record evidence per assessment criterion: method, where it is, and optionally the "
+            + "judgement (MET or NOT_YET_MET) with feedback to the learner (required when NOT_YET_MET); saves "
+            + "progress without signing off")
     @Transactional
     @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
     @Refuses(status = 409, when = "The unit is not with the assessor now")
@@ -57,9 +67,11 @@ public class AssessmentController {
 
     @PostMapping("/{id}/sign-off")
     @PreAuthorize("hasRole('ASSESSOR')")
-    @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor")
+    @Operation(summary = "Enter unit results: sign off the named units, or every unit still with the assessor; "
+            + "refused unless every criterion has evidence and none is judged NOT_YET_MET (one not judged counts as MET)")
     @Transactional
     @Refuses(status = 403, when = "A claim of a centre you do not work with, or another assessor's")
+    @Refuses(status = 400, when = "A criterion without evidence or judged not yet met: each is named")
     @Refuses(status = 409, when = "No named unit is waiting for the assessor to sign it off")
     public ClaimView signOff(@PathVariable long id, @Valid @RequestBody(required = false) SignOff request) {
         access.claim(id);

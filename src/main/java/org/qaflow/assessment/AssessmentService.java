@@ -77,12 +77,21 @@ public class AssessmentService {
         this.validator = validator;
     }
 
-    /** criterion: the criterion's key, or its number where that names only one criterion of the unit. */
+    /**
+     * criterion: the criterion's key, or its number where that names only one criterion of the unit. judgement and
+     * feedback are optional: absent, the criterion is not judged yet, and a sign-off counts it as met.
+     */
     public record EvidenceEntry(@NotBlank(message = "required, e.g. 1.1") @HumanText(max = 10) String criterion,
                                 @NotNull(message = "required: how the evidence was gathered, e.g. OBSERVATION")
                                 EvidenceMethod method,
                                 @NotBlank(message = "required: where the evidence is in the portfolio")
-                                @HumanText(max = 500, multiline = true) String location) {
+                                @HumanText(max = 500, multiline = true) String location,
+                                Judgement judgement,
+                                @HumanText(max = 2000, multiline = true) String feedback) {
+
+        public EvidenceEntry(String criterion, EvidenceMethod method, String location) {
+            this(criterion, method, location, null, null);
+        }
     }
 
     public List<Evidence> recordEvidence(long claimId, String unitRef, List<EvidenceEntry> entries, AppUser user) {
@@ -107,13 +116,41 @@ public class AssessmentService {
                         + outcome.getNumber() + " (criterion " + e.criterion() + "); the unit's assessor guidance "
                         + "permits it only where stated");
             }
+            String feedback = e.feedback() == null || e.feedback().isBlank() ? null : e.feedback().trim();
+            if (e.judgement() == Judgement.NOT_YET_MET && feedback == null) {
+                throw new BadRequestException(where + ".feedback: required when the judgement is NOT_YET_MET: tell "
+                        + "the learner what is still needed for criterion " + e.criterion());
+            }
             saved.add(evidence.save(new Evidence(claimUnit.getId(), criterion.getKey(), criterion.getNumber(),
-                    outcome.getNumber(), e.method(), e.location().trim(), user.getUsername(), Instant.now(clock))));
+                    outcome.getNumber(), e.method(), e.location().trim(), e.judgement(), feedback,
+                    user.getUsername(), Instant.now(clock))));
         }
-        timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), user.getUsername(), "evidence recorded",
-                saved.size() + " criteria: " + saved.stream().map(Evidence::getCriterionKey)
+        timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), user.getUsername(), "progress saved",
+                saved.size() + " criteria: " + saved.stream().map(ev -> ev.getCriterionKey()
+                        + (ev.getJudgement() == null ? "" : " (" + ev.getJudgement().words() + ")"))
                         .collect(Collectors.joining(", ")), null);
         return saved;
+    }
+
+    /** One criterion as it stands: the latest entry of the evidence log, or nothing recorded yet (method null). */
+    public record CriterionState(String criterion, String number, String text, EvidenceMethod method, String location,
+                                 Judgement judgement, String feedback, String recordedBy, Instant recordedAt) {
+    }
+
+    /** Every criterion of the unit, in the specification's order, with its latest evidence and judgement. */
+    @Transactional(readOnly = true)
+    public List<CriterionState> criteria(Claim claim, String unitRef) {
+        ClaimUnit claimUnit = claim.unit(unitRef).orElseThrow(() -> new NotFoundException("Claim " + claim.getId()
+                + " has no unit " + unitRef + "; its units are "
+                + claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList()));
+        Map<String, Evidence> latest = new HashMap<>();
+        evidenceFor(claimUnit).forEach(e -> latest.put(e.getCriterionKey(), e));
+        return units.findById(claimUnit.getUnitRef()).orElseThrow().getCriteria().stream().map(c -> {
+            Evidence e = latest.get(c.getKey());
+            return e == null ? new CriterionState(c.getKey(), c.getNumber(), c.getText(), null, null, null, null, null,
+                    null) : new CriterionState(c.getKey(), c.getNumber(), c.getText(), e.getMethod(), e.getLocation(),
+                    e.getJudgement(), e.getFeedback(), e.getRecordedBy(), e.getRecordedAt());
+        }).toList();
     }
 
     public List<Evidence> evidenceFor(ClaimUnit claimUnit) {
@@ -165,13 +202,27 @@ public class AssessmentService {
         ClaimUnit claimUnit = assessable(claim.getId(), unitRef, user);
         Unit unit = units.findById(claimUnit.getUnitRef()).orElseThrow();
         List<Evidence> recorded = evidenceFor(claimUnit);
-        Set<String> covered = recorded.stream().map(Evidence::getCriterionKey).collect(Collectors.toSet());
-        List<String> missing = unit.getCriteria().stream().filter(c -> !covered.contains(c.getKey()))
+        // The log keeps every edit; what counts is the latest entry per criterion.
+        Map<String, Evidence> latest = new HashMap<>();
+        recorded.forEach(e -> latest.put(e.getCriterionKey(), e));
+        List<String> missing = unit.getCriteria().stream().filter(c -> !latest.containsKey(c.getKey()))
                 .map(AssessmentService::describe).toList();
-        if (!missing.isEmpty()) {
-            throw new BadRequestException(unit.getRef() + " cannot be signed off: no evidence yet for criteria "
-                    + String.join(", ", missing));
+        List<String> notMet = unit.getCriteria().stream().filter(c -> latest.containsKey(c.getKey())
+                        && latest.get(c.getKey()).getJudgement() == Judgement.NOT_YET_MET)
+                .map(c -> c.getKey() + " \"" + c.getText() + "\" (still needed: "
+                        + latest.get(c.getKey()).getFeedback() + ")").toList();
+        if (!missing.isEmpty() || !notMet.isEmpty()) {
+            List<String> why = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                why.add("no evidence yet for criteria " + String.join(", ", missing));
+            }
+            if (!notMet.isEmpty()) {
+                why.add("not yet met: " + String.join("; ", notMet));
+            }
+            throw new BadRequestException(unit.getRef() + " cannot be signed off until every criterion is met: "
+                    + String.join("; and ", why));
         }
+        latest.values().forEach(Evidence::metAtSignOff);
         boolean simulated = recorded.stream().anyMatch(e -> e.getMethod() == EvidenceMethod.SIMULATION);
         Instant now = Instant.now(clock);
         claimUnit.setSignedOffAt(now);

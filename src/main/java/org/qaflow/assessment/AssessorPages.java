@@ -74,20 +74,29 @@ public class AssessorPages {
         return "assessment/mine";
     }
 
-    /** key names the form fields (unique in the unit); number is the specification's label, shown. */
+    /**
+     * key names the form fields (unique in the unit); number is the specification's label, shown. errors: by field
+     * (method, location, judgement, feedback), each shown beside its field.
+     */
     public record CriterionLine(int outcome, String outcomeTitle, boolean simulationAllowed, String key, String number,
-                                String text, String method, String location, String error) {
+                                String text, String method, String location, String judgement, String feedback,
+                                Map<String, String> errors) {
+    }
+
+    /** What one criterion's fields hold: as recorded, or as typed. */
+    private record Typed(String method, String location, String judgement, String feedback) {
     }
 
     @GetMapping("/claims/{id}/units/{ref}")
     @Transactional(readOnly = true)
     public String form(@PathVariable long id, @PathVariable String ref, Model model) {
         ClaimUnit unit = own(id, ref);
-        Map<String, Evidence> latest = new HashMap<>();
-        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionKey(), e));
+        Map<String, Evidence> latest = latest(unit);
         return page(unit, model, c -> {
             Evidence e = latest.get(c);
-            return e == null ? new String[]{"", ""} : new String[]{e.getMethod().name(), e.getLocation()};
+            return e == null ? new Typed("", "", "", "") : new Typed(e.getMethod().name(), e.getLocation(),
+                    e.getJudgement() == null ? "" : e.getJudgement().name(),
+                    e.getFeedback() == null ? "" : e.getFeedback());
         }, Map.of(), null);
     }
 
@@ -97,32 +106,53 @@ public class AssessorPages {
                          Model model, RedirectAttributes redirect) {
         AppUser user = currentUser.get();
         ClaimUnit unit = own(id, ref);
-        Map<String, Evidence> latest = new HashMap<>();
-        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionKey(), e));
+        Map<String, Evidence> latest = latest(unit);
         Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
-        Map<String, String> errors = new HashMap<>();
+        Map<String, Map<String, String>> errors = new HashMap<>();
         List<AssessmentService.EvidenceEntry> entries = new ArrayList<>();
+        Set<String> notMet = new HashSet<>();
         for (var outcome : spec.getOutcomes()) {
             for (var criterion : outcome.getCriteria()) {
                 String n = criterion.getKey();
-                String method = form.getOrDefault("method-" + n, "").trim();
-                String location = form.getOrDefault("location-" + n, "").trim();
-                if (method.isEmpty() && location.isEmpty()) {
+                Typed t = typed(form, n);
+                if (t.method().isEmpty() && t.location().isEmpty() && t.judgement().isEmpty()
+                        && t.feedback().isEmpty()) {
                     continue;
                 }
-                if (method.isEmpty() || location.isEmpty()) {
-                    errors.put(n, method.isEmpty() ? "choose how the evidence was gathered"
-                            : "say where the evidence is in the portfolio");
+                Map<String, String> wrong = new HashMap<>();
+                if (t.method().isEmpty()) {
+                    wrong.put("method", "choose how the evidence was gathered");
+                } else if (Arrays.stream(EvidenceMethod.values()).noneMatch(m -> m.name().equals(t.method()))) {
+                    wrong.put("method", "choose how the evidence was gathered from the list");
+                }
+                if (t.location().isEmpty()) {
+                    wrong.put("location", "say where the evidence is in the portfolio");
+                }
+                Judgement judgement = null;
+                if (!t.judgement().isEmpty()) {
+                    judgement = Arrays.stream(Judgement.values()).filter(j -> j.name().equals(t.judgement()))
+                            .findFirst().orElse(null);
+                    if (judgement == null) {
+                        wrong.put("judgement", "choose met or not yet met");
+                    }
+                }
+                if (judgement == Judgement.NOT_YET_MET && t.feedback().isEmpty()) {
+                    wrong.put("feedback", "say what the learner still needs to show for this criterion");
+                }
+                if (!wrong.isEmpty()) {
+                    errors.put(n, wrong);
                     continue;
                 }
-                if (java.util.Arrays.stream(EvidenceMethod.values()).noneMatch(m -> m.name().equals(method))) {
-                    errors.put(n, "choose how the evidence was gathered from the list");
-                    continue;
+                if (judgement == Judgement.NOT_YET_MET) {
+                    notMet.add(n);
                 }
                 Evidence before = latest.get(n);
                 // Only what changed is recorded again, so the evidence log shows real edits.
-                if (before == null || !before.getMethod().name().equals(method) || !before.getLocation().equals(location)) {
-                    entries.add(new AssessmentService.EvidenceEntry(n, EvidenceMethod.valueOf(method), location));
+                if (before == null || !before.getMethod().name().equals(t.method())
+                        || !before.getLocation().equals(t.location()) || before.getJudgement() != judgement
+                        || !Objects.equals(Objects.toString(before.getFeedback(), ""), t.feedback())) {
+                    entries.add(new AssessmentService.EvidenceEntry(n, EvidenceMethod.valueOf(t.method()),
+                            t.location(), judgement, t.feedback().isEmpty() ? null : t.feedback()));
                 }
             }
         }
@@ -137,7 +167,8 @@ public class AssessorPages {
                     redirect.addFlashAttribute("notice", unit.getUnitRef() + " signed off");
                     return "redirect:/claims/" + id;
                 }
-                redirect.addFlashAttribute("notice", "Evidence saved for " + entries.size() + " criteria");
+                redirect.addFlashAttribute("notice", "Progress saved: " + entries.size() + " criteria changed"
+                        + (notMet.isEmpty() ? "" : "; " + notMet.size() + " not yet met"));
                 return "redirect:/assessor/claims/" + id + "/units/" + unit.getUnitRef();
             } catch (BadRequestException | ConflictException e) {
                 // Nothing of this submission is kept; the form shows what was typed with the reason.
@@ -147,11 +178,26 @@ public class AssessorPages {
                     // Signed off meanwhile (another tab, the API): say who and when.
                     problem += tasks.finishedMeanwhile(Tasks.ASSESS_UNIT, "claimUnitId", unit.getId())
                             .map(who -> " (" + who + "); this submission was not recorded").orElse("");
+                } else {
+                    // A refused sign-off: beside each criterion not met, why.
+                    notMet.forEach(n -> errors.put(n, Map.of("judgement",
+                            "not yet met: the unit is signed off only when every criterion is met")));
                 }
             }
         }
-        return page(unit, model, c -> new String[]{form.getOrDefault("method-" + c, ""),
-                form.getOrDefault("location-" + c, "")}, errors, problem);
+        return page(unit, model, c -> typed(form, c), errors, problem);
+    }
+
+    private static Typed typed(Map<String, String> form, String key) {
+        return new Typed(form.getOrDefault("method-" + key, "").trim(), form.getOrDefault("location-" + key, "").trim(),
+                form.getOrDefault("judgement-" + key, "").trim(), form.getOrDefault("feedback-" + key, "").trim());
+    }
+
+    /** The latest entry per criterion: the evidence log keeps every edit. */
+    private Map<String, Evidence> latest(ClaimUnit unit) {
+        Map<String, Evidence> latest = new HashMap<>();
+        assessment.evidenceFor(unit).forEach(e -> latest.put(e.getCriterionKey(), e));
+        return latest;
     }
 
     /** Enter results all at once: every unit still with the assessor is signed off, or none is. */
@@ -169,16 +215,16 @@ public class AssessorPages {
         return "redirect:/claims/" + id;
     }
 
-    private String page(ClaimUnit unit, Model model, java.util.function.Function<String, String[]> values,
-                        Map<String, String> errors, String problem) {
+    private String page(ClaimUnit unit, Model model, java.util.function.Function<String, Typed> values,
+                        Map<String, Map<String, String>> errors, String problem) {
         Unit spec = units.findById(unit.getUnitRef()).orElseThrow();
         List<CriterionLine> lines = new ArrayList<>();
         for (var outcome : spec.getOutcomes()) {
             for (var criterion : outcome.getCriteria()) {
-                String[] v = values.apply(criterion.getKey());
+                Typed v = values.apply(criterion.getKey());
                 lines.add(new CriterionLine(outcome.getNumber(), outcome.getTitle(), outcome.isSimulationAllowed(),
-                        criterion.getKey(), criterion.getNumber(), criterion.getText(), v[0], v[1],
-                        errors.get(criterion.getKey())));
+                        criterion.getKey(), criterion.getNumber(), criterion.getText(), v.method(), v.location(),
+                        v.judgement(), v.feedback(), errors.getOrDefault(criterion.getKey(), Map.of())));
             }
         }
         Claim claim = unit.getClaim();
@@ -198,6 +244,7 @@ public class AssessorPages {
         model.addAttribute("files", unitFiles);
         model.addAttribute("maxFileSize", files.maxFileSize().toMegabytes() + " MB");
         model.addAttribute("methods", EvidenceMethod.values());
+        model.addAttribute("judgements", Judgement.values());
         model.addAttribute("problem", problem);
         model.addAttribute("hasErrors", !errors.isEmpty());
         return "assessment/form";

@@ -20,6 +20,11 @@ public class Evidence {
     @Enumerated(EnumType.STRING)
     private EvidenceMethod method;
     private String location;
+    /** Null until judged; recorded as MET at sign-off where none was given. */
+    @Enumerated(EnumType.STRING)
+    private Judgement judgement;
+    /** To the learner: what is still needed (required when not yet met). */
+    private String feedback;
     private String recordedBy;
     private Instant recordedAt;
 
@@ -27,13 +32,16 @@ public class Evidence {
     }
 
     public Evidence(Long claimUnitId, String criterionKey, String criterionNumber, int outcomeNumber,
-                    EvidenceMethod method, String location, String recordedBy, Instant recordedAt) {
+                    EvidenceMethod method, String location, Judgement judgement, String feedback, String recordedBy,
+                    Instant recordedAt) {
         this.claimUnitId = claimUnitId;
         this.criterionKey = criterionKey;
         this.criterionNumber = criterionNumber;
         this.outcomeNumber = outcomeNumber;
         this.method = method;
         this.location = location;
+        this.judgement = judgement;
+        this.feedback = feedback;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }
@@ -45,6 +53,21 @@ public class Evidence {
     public int getOutcomeNumber() { return outcomeNumber; }
     public EvidenceMethod getMethod() { return method; }
     public String getLocation() { return location; }
+    public Judgement getJudgement() { return judgement; }
+    public String getFeedback() { return feedback; }
+
+    /** A sign-off met every criterion: one the assessor left unjudged is recorded as met. */
+    void metAtSignOff() {
+        if (judgement == null) {
+            judgement = Judgement.MET;
+        }
+    }
+
+    /** "met", "not yet met: feedback", or "" when not judged yet. */
+    public String judgementWords() {
+        return judgement == null ? "" : judgement.words() + (feedback == null ? "" : ": " + feedback);
+    }
+
     public String getRecordedBy() { return recordedBy; }
     public Instant getRecordedAt() { return recordedAt; }
 }

@@ -109,7 +109,8 @@ public class EqaPages {
         return "redirect:/eqa/visits/" + visitService.openVisitNow(centre, currentUser.get()).getId();
     }
 
-    public record EvidenceLine(String unit, String criterion, String method, String location) {
+    /** judgement: the assessor's, with the feedback ("not yet met: ..."); empty when not judged yet. */
+    public record EvidenceLine(String unit, String criterion, String method, String location, String judgement) {
     }
 
     public record UnitLine(String unit, String status, String signedOff, String iqa, List<EvidenceLine> evidence,
@@ -241,7 +242,7 @@ public class EqaPages {
                         u.getSignedOffAt() == null ? "not yet" : u.getSignedOffAt().toString().substring(0, 10), iqa,
                         assessment.evidenceFor(u).stream().map(e -> new EvidenceLine(u.getUnitRef(),
                                 e.getCriterionKey(), e.getMethod().name().toLowerCase().replace('_', ' '),
-                                e.getLocation())).toList(), evidenceFiles.lines(u)));
+                                e.getLocation(), e.judgementWords())).toList(), evidenceFiles.lines(u)));
             }
             sample.add(new SampleLine(s.getId(), c.getId(), c.getLearner().getFirstName() + " "
                     + c.getLearner().getLastName(), c.getQan(), c.getAssessor().getName(), s.getReasons(),

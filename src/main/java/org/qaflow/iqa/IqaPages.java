@@ -143,7 +143,8 @@ public class IqaPages {
                     claim.getAssessor().getName(), decision == null ? "" : decision.getSamplingReasons(),
                     decision == null ? null : decision.getIqaUsername(),
                     assessment.evidenceFor(unit).stream().map(e -> e.getCriterionKey() + ": "
-                            + e.getMethod().name().toLowerCase().replace('_', ' ') + ", " + e.getLocation()).toList(),
+                            + e.getMethod().name().toLowerCase().replace('_', ' ') + ", " + e.getLocation()
+                            + (e.getJudgement() == null ? "" : " · " + e.judgementWords())).toList(),
                     files.lines(unit)));
         }
         model.addAttribute("items", items);

@@ -48,6 +48,9 @@ class EqaVisitPagesTest extends BrowserTestBase {
         assertThat(page()).as("the sample names each learner and why the rules chose them").contains("Why chosen:")
                 .as("a learner with nothing assessed yet is not sampled").doesNotContain("Katherine Johnson");
         assertThat(page()).as("IQA verdicts name the IQA, not the user name").doesNotContainPattern(" by iqa\\d?\\b");
+        assertThat(browser.findElement(By.tagName("main")).getAttribute("textContent"))
+                .as("each criterion's evidence with the assessor's judgement beside it")
+                .containsPattern("\\d\\.\\d+: observation, Portfolio, section L4\\w+/\\d\\.\\d+ · met");
         screenshot("eqa-visit-workspace");
         for (WebElement finding : browser.findElements(By.cssSelector("textarea[id^=finding-]"))) {
             setValue(finding, "Evidence valid, sufficient and mapped to every criterion");

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The assessor uploads a PDF and an image of evidence on the assessment form, mapped to three criteria, and signs the
- * unit off; the IQA opens both files from the sampling queue, each shown with its SHA-256.
+ * unit off once every criterion is judged met (one not yet met, with feedback, holds it back); the IQA opens both files
+ * from the sampling queue, each shown with its SHA-256, beside each criterion's judgement and feedback.
  */
 class EvidenceFilesPagesTest extends BrowserTestBase {
 
@@ -85,6 +86,33 @@ class EvidenceFilesPagesTest extends BrowserTestBase {
         for (WebElement location : browser.findElements(By.cssSelector("input[id^=location-]"))) {
             setValue(location, "Evidence files, see the uploads");
         }
+        // A criterion not yet met needs feedback saying what is still needed: refused beside the field, nothing lost.
+        new Select(field("judgement-2.1")).selectByValue("NOT_YET_MET");
+        clickAndWait(field("save-progress"));
+        assertThat(text("#feedback-error-2\\.1")).contains("what the learner still needs to show");
+        assertThat(new Select(field("judgement-2.1")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("NOT_YET_MET");
+        assertThat(field("location-1.1").getAttribute("value")).isEqualTo("Evidence files, see the uploads");
+
+        field("feedback-2.1").sendKeys("Label the whiteboard plan with the customer's real objections");
+        new Select(field("judgement-1.1")).selectByValue("MET");
+        field("feedback-1.1").sendKeys("A clear observation record");
+        clickAndWait(field("save-progress"));
+        assertThat(text("[role=status]")).contains("Progress saved").contains("1 not yet met");
+        assertThat(field("feedback-2.1").getAttribute("value"))
+                .isEqualTo("Label the whiteboard plan with the customer's real objections");
+        assertThat(new Select(field("method-2.1")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("PRODUCT_EVIDENCE");
+
+        // Sign-off waits for every criterion to be met, naming the one that is not.
+        clickAndWait(field("sign-off"));
+        assertThat(text("#problem")).contains("L4B1 cannot be signed off until every criterion is met")
+                .contains("2.1 \"").contains("Label the whiteboard plan");
+        assertThat(text("#judgement-error-2\\.1")).contains("not yet met");
+        screenshot("assessor-criterion-not-yet-met");
+
+        new Select(field("judgement-2.1")).selectByValue("MET");
+        setValue(field("feedback-2.1"), "Objections now labelled");
         click("#sign-off");
         assertThat(page()).contains("L4B1 signed off");
 
@@ -97,6 +125,9 @@ class EvidenceFilesPagesTest extends BrowserTestBase {
         List<WebElement> links = item.findElements(By.cssSelector("a.evidence-file"));
         assertThat(links).extracting(WebElement::getText).containsExactly("observation record.pdf", "whiteboard.png");
         assertThat(item.getText()).contains(sha256(pdf)).contains(sha256(png));
+        assertThat(item.getAttribute("textContent")).as("each criterion's judgement beside its evidence")
+                .contains("1.1: product evidence, Evidence files, see the uploads · met: A clear observation record")
+                .contains("2.1: product evidence, Evidence files, see the uploads · met: Objections now labelled");
         screenshot("iqa-queue-evidence-files");
         String pdfHref = links.get(0).getAttribute("href").replace("http://localhost:" + port, "");
         String pngHref = links.get(1).getAttribute("href").replace("http://localhost:" + port, "");
