@@ -33,6 +33,7 @@ public class CpdActivity {
         this.description = description;
     }
 
+    public Long getId() { return id; }
     public LocalDate getActivityDate() { return activityDate; }
     public BigDecimal getHours() { return hours; }
     public boolean isSalesRelated() { return salesRelated; }

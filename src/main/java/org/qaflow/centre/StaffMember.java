@@ -66,8 +66,10 @@ public class StaffMember {
 
     public void deactivate() { this.active = false; }
 
-    public void addCpd(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
-        cpd.add(new CpdActivity(this, date, hours, salesRelated, description));
+    public CpdActivity addCpd(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
+        CpdActivity entry = new CpdActivity(this, date, hours, salesRelated, description);
+        cpd.add(entry);
+        return entry;
     }
 
     public Long getId() { return id; }

@@ -14,7 +14,10 @@ public class EvidenceFile {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    /** The unit of a claim the file is evidence for; null for a CPD entry's file. */
     private Long claimUnitId;
+    /** The CPD entry (staff_cpd) the file is the certificate of; null for a unit's evidence. */
+    private Long cpdId;
     private String name;
     private long sizeBytes;
     private String sha256;
@@ -40,6 +43,13 @@ public class EvidenceFile {
         this.contentType = EvidenceTypes.UNKNOWN;
     }
 
+    /** A CPD entry's certificate: it is evidence for no criterion. */
+    static EvidenceFile ofCpd(Long cpdId, String name, String uploadedBy, Instant uploadedAt) {
+        EvidenceFile file = new EvidenceFile(null, name, Set.of(), uploadedBy, uploadedAt);
+        file.cpdId = cpdId;
+        return file;
+    }
+
     void stored(long sizeBytes, String sha256, String contentType) {
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
@@ -48,6 +58,7 @@ public class EvidenceFile {
 
     public Long getId() { return id; }
     public Long getClaimUnitId() { return claimUnitId; }
+    public Long getCpdId() { return cpdId; }
     public String getName() { return name; }
     public long getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }

@@ -92,6 +92,18 @@ public class EvidenceFiles {
         String cleanName = cleanName(name);
         EvidenceFile file = files.saveAndFlush(new EvidenceFile(claimUnit.getId(), cleanName, keys,
                 user.getUsername(), Instant.now(clock)));
+        store(file, content);
+        timeline.record(claim, claimUnit.getUnitRef(), user.getUsername(), "evidence file uploaded",
+                cleanName + " (" + file.getSizeBytes() + " bytes, " + file.getContentType() + ", SHA-256 "
+                        + file.getSha256() + ") for criteria " + String.join(", ", keys), null);
+        return file;
+    }
+
+    /**
+     * Streams the content into the saved file's chunks while hashing it and sniffing its type; over the size limit
+     * is a 413 and an empty file a 400 (the caller's transaction then removes what was written).
+     */
+    void store(EvidenceFile file, InputStream content) throws IOException {
         MessageDigest sha256 = sha256();
         long size = 0;
         String type = EvidenceTypes.UNKNOWN;
@@ -114,14 +126,10 @@ public class EvidenceFiles {
             }
         }
         if (size == 0) {
-            throw new BadRequestException("file: " + cleanName + " is empty; choose the file with the evidence");
+            throw new BadRequestException("file: " + file.getName() + " is empty; choose the file with the evidence");
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
         file.stored(size, hex, type);
-        timeline.record(claim, claimUnit.getUnitRef(), user.getUsername(), "evidence file uploaded",
-                cleanName + " (" + size + " bytes, " + type + ", SHA-256 " + hex + ") for criteria "
-                        + String.join(", ", keys), null);
-        return file;
     }
 
     @Transactional(readOnly = true)
@@ -145,8 +153,9 @@ public class EvidenceFiles {
     /** The file, if the current user may see its claim: 404 when there is none, 403 as for the claim. */
     @Transactional(readOnly = true)
     public EvidenceFile file(long fileId) {
-        EvidenceFile file = files.findById(fileId).orElseThrow(() -> new NotFoundException(
-                "There is no evidence file " + fileId));
+        // A CPD entry's file is no claim's evidence: it is served only under its staff member (CpdFileController).
+        EvidenceFile file = files.findById(fileId).filter(f -> f.getClaimUnitId() != null)
+                .orElseThrow(() -> new NotFoundException("There is no evidence file " + fileId));
         access.claim(claimUnits.findById(file.getClaimUnitId()).orElseThrow().getClaim().getId());
         return file;
     }

@@ -4,6 +4,7 @@ import org.qaflow.centre.AdminLog;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.CentreRepository;
+import org.qaflow.centre.CpdActivity;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
@@ -21,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +44,11 @@ public class StaffAdministration {
     private final PasswordEncoder passwords;
     private final RuleEngine rules;
     private final AdminLog log;
+    private final CpdFileStore cpdFiles;
 
     public StaffAdministration(CentreRepository centres, StaffRepository staff, AppUserRepository users,
-                               CentreAccess access, PasswordEncoder passwords, RuleEngine rules, AdminLog log) {
+                               CentreAccess access, PasswordEncoder passwords, RuleEngine rules, AdminLog log,
+                               CpdFileStore cpdFiles) {
         this.centres = centres;
         this.staff = staff;
         this.users = users;
@@ -51,6 +56,11 @@ public class StaffAdministration {
         this.passwords = passwords;
         this.rules = rules;
         this.log = log;
+        this.cpdFiles = cpdFiles;
+    }
+
+    /** A file sent with a CPD entry: its name as the browser gave it, and its bytes. */
+    public record Upload(String name, InputStream content) {
     }
 
     public record NewStaff(String username, String name, StaffRole role, int occupationalCompetenceLevel,
@@ -119,13 +129,61 @@ public class StaffAdministration {
         return member;
     }
 
+    /** Records the entry and, when one is sent, its certificate file, in one transaction: both or neither. */
+    @Transactional(rollbackFor = IOException.class)
     public StaffMember recordCpd(String username, LocalDate date, BigDecimal hours, boolean salesRelated,
-                                 String description, AppUser by) {
+                                 String description, Upload file, AppUser by) throws IOException {
         StaffMember member = managed(username, by);
-        member.addCpd(date, hours, salesRelated, description.trim());
+        CpdActivity entry = member.addCpd(date, hours, salesRelated, description.trim());
         log.record(by, member.getCentre(), username, "CPD recorded", hours.stripTrailingZeros().toPlainString()
                 + " hours" + (salesRelated ? " sales-related" : "") + " on " + date + ": " + description.trim());
+        if (file != null) {
+            staff.flush();
+            attach(member, entry, file, by);
+        }
         return member;
+    }
+
+    /** Attaches (or replaces) the certificate file of one CPD entry; the provider or a quality manager does. */
+    @Transactional(rollbackFor = IOException.class)
+    public CpdFileStore.CpdFile attachCpdFile(String username, long cpdId, Upload file, AppUser by)
+            throws IOException {
+        StaffMember member = managed(username, by);
+        return attach(member, entry(member, cpdId), file, by);
+    }
+
+    /**
+     * The CPD entry whose file the user wants to download: the person themselves, their centre's provider or a
+     * quality manager may; anyone else who may see the person is refused (403), as is one who may not.
+     */
+    @Transactional(readOnly = true)
+    public CpdActivity cpdEntryToRead(String username, long cpdId, AppUser by) {
+        StaffMember member = find(username);
+        if (!by.getUsername().equals(username)) {
+            checkManages(by, member.getCentre());
+        }
+        return entry(member, cpdId);
+    }
+
+    /** The files of the person's CPD entries, by entry id, for a view the caller may already see. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CpdFileStore.CpdFile> cpdFiles(StaffMember member) {
+        return cpdFiles.filesOf(member.getUsername(), member.getCpd());
+    }
+
+    private CpdFileStore.CpdFile attach(StaffMember member, CpdActivity entry, Upload file, AppUser by)
+            throws IOException {
+        CpdFileStore.CpdFile stored = cpdFiles.attach(entry, member.getUsername(), file.name(), file.content());
+        log.record(by, member.getCentre(), member.getUsername(), "CPD file attached", stored.name() + " ("
+                + stored.size() + " bytes, " + stored.contentType() + ", SHA-256 " + stored.sha256()
+                + ") to the CPD entry of " + entry.getActivityDate());
+        return stored;
+    }
+
+    private static CpdActivity entry(StaffMember member, long cpdId) {
+        return member.getCpd().stream().filter(c -> c.getId() != null && c.getId() == cpdId).findFirst()
+                .orElseThrow(() -> new NotFoundException(member.getName() + " (" + member.getUsername()
+                        + ") has no CPD entry " + cpdId));
     }
 
     public StaffMember deactivate(String username, String reason, AppUser by) {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.*;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,7 +84,9 @@ public class StaffController {
     public record QualificationView(String code, StaffMember.QualificationStatus status, LocalDate date) {
     }
 
-    public record CpdView(LocalDate date, BigDecimal hours, boolean salesRelated, String description) {
+    /** An entry of the CPD log; file is its certificate, if one was attached (POST .../cpd/{id}/file). */
+    public record CpdView(long id, LocalDate date, BigDecimal hours, boolean salesRelated, String description,
+                          CpdFileStore.CpdFile file) {
     }
 
     public record EligibilityView(LocalDate asOf, boolean eligible, List<String> conditions, List<String> warnings,
@@ -157,9 +160,9 @@ public class StaffController {
     @Transactional
     @Operation(summary = "Record a CPD activity")
     @Refuses(status = 403, when = "Only the centre's provider or a quality manager changes its staff")
-    public StaffView cpd(@PathVariable String username, @Valid @RequestBody CpdBody body) {
+    public StaffView cpd(@PathVariable String username, @Valid @RequestBody CpdBody body) throws IOException {
         return view(admin.recordCpd(username, body.date(), body.hours(), body.salesRelated(), body.description(),
-                currentUser.get()), today(), null);
+                null, currentUser.get()), today(), null);
     }
 
     @PostMapping("/api/staff/{username}/deactivation")
@@ -176,11 +179,12 @@ public class StaffController {
     }
 
     private StaffView view(StaffMember m, LocalDate asOf, String temporaryPassword) {
+        var files = admin.cpdFiles(m);
         return new StaffView(m.getUsername(), m.getName(), m.getRole(), m.getCentre().getCode(), m.isActive(),
                 m.getOccupationalCompetenceLevel(), m.isSalesLeadershipCompetence(), m.getCompetenceEvidence(),
                 m.getQualifications().stream().map(q -> new QualificationView(q.code(), q.status(), q.since())).toList(),
-                m.getCpd().stream().map(c -> new CpdView(c.getActivityDate(), c.getHours(), c.isSalesRelated(),
-                        c.getDescription())).toList(),
+                m.getCpd().stream().map(c -> new CpdView(c.getId(), c.getActivityDate(), c.getHours(),
+                        c.isSalesRelated(), c.getDescription(), files.get(c.getId()))).toList(),
                 EligibilityView.of(eligibility.judge(m, asOf)), temporaryPassword);
     }
 }

@@ -17,8 +17,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,6 +75,7 @@ public class StaffPages {
     public String person(@PathVariable String username, Model model) {
         StaffMember member = admin.visible(username, currentUser.get());
         model.addAttribute("member", member);
+        model.addAttribute("cpdFiles", admin.cpdFiles(member));
         model.addAttribute("judgement", eligibility.judge(member, LocalDate.now(clock)));
         model.addAttribute("codes", rules.active().recognisedQualifications().stream()
                 .filter(q -> q.getRole().equals(member.getRole().name())).toList());
@@ -94,14 +99,22 @@ public class StaffPages {
 
     @PostMapping("/{username}/cpd")
     public String cpd(@PathVariable String username, @RequestParam Map<String, String> form,
+                      @RequestParam(name = "file", required = false) MultipartFile file,
                       RedirectAttributes redirect) {
         return act(redirect, form, "/provider/staff/" + username, () -> {
             var body = Violations.require(validator, new StaffController.CpdBody(date(form.get("date")),
                     hours(form.get("hours")), form.containsKey("salesRelated"), form.get("description")));
-            admin.recordCpd(username, body.date(), body.hours(), body.salesRelated(), body.description(),
-                    currentUser.get());
+            // The certificate is optional: a form sent without choosing a file has an empty part.
+            boolean withFile = file != null && !file.isEmpty();
+            try (InputStream in = withFile ? file.getInputStream() : null) {
+                admin.recordCpd(username, body.date(), body.hours(), body.salesRelated(), body.description(),
+                        withFile ? new StaffAdministration.Upload(file.getOriginalFilename(), in) : null,
+                        currentUser.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return new Done("/provider/staff/" + username, "Recorded " + body.hours().stripTrailingZeros()
-                    .toPlainString() + " hours of CPD");
+                    .toPlainString() + " hours of CPD" + (withFile ? " with its file" : ""));
         });
     }
 

@@ -36,9 +36,12 @@ import java.nio.charset.StandardCharsets;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    /** Evidence file uploads (API and assessment form), allowed the evidence file limit plus 1 MB of framing. */
-    private static final java.util.regex.Pattern FILE_UPLOAD =
-            java.util.regex.Pattern.compile("/(api|assessor)/claims/[^/]+/units/[^/]+/files");
+    /**
+     * Evidence file uploads (API and assessment form) and CPD files (API and the staff page's CPD form), allowed the
+     * evidence file limit plus 1 MB of framing.
+     */
+    private static final java.util.regex.Pattern FILE_UPLOAD = java.util.regex.Pattern.compile(
+            "/(api|assessor)/claims/[^/]+/units/[^/]+/files|/api/staff/[^/]+/cpd/[^/]+/file|/provider/staff/[^/]+/cpd");
 
     private final DataSize defaultLimit;
     private final DataSize fileUploadLimit;

@@ -4,14 +4,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Administration in the browser: the quality manager creates a centre, approves it and appoints its EQA (an EQA with
  * a declared link is refused, saying why); the provider adds an assessor, who logs in with the temporary password,
- * and records a qualification and CPD until the rules call the assessor eligible.
+ * and records a qualification and CPD (with its certificate file) until the rules call the assessor eligible.
  */
 class AdministrationPagesTest extends BrowserTestBase {
 
@@ -51,7 +55,7 @@ class AdministrationPagesTest extends BrowserTestBase {
     }
 
     @Test
-    void theProviderAddsAnAssessorRecordsAQualificationAndCpdAndSeesThemBecomeEligible() {
+    void theProviderAddsAnAssessorRecordsAQualificationAndCpdAndSeesThemBecomeEligible() throws Exception {
         String username = "nokafor" + (System.nanoTime() % 100_000);
         login("provider");
         clickLink("Staff");
@@ -79,8 +83,18 @@ class AdministrationPagesTest extends BrowserTestBase {
         setValue(field("cpd-date"), attended.toString());
         setValue(field("hours"), "26.5");
         setValue(field("description"), "Consultative selling programme");
+        // The certificate goes with the entry; the CPD log lists it with its SHA-256 and a link that downloads it.
+        byte[] certificate = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Path certificateFile = Files.write(Files.createDirectories(Path.of("target", "test-data", "cpd-walk"))
+                .resolve("selling certificate.pdf"), certificate).toAbsolutePath();
+        field("cpd-file").sendKeys(certificateFile.toString());
         clickButton("Record CPD");
-        assertThat(page()).contains("Recorded 26.5 hours of CPD");
+        assertThat(page()).contains("Recorded 26.5 hours of CPD with its file");
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate));
+        assertThat(text("#cpd")).contains("selling certificate.pdf").contains(sha256.substring(0, 12));
+        String href = browser.findElement(By.linkText("selling certificate.pdf")).getAttribute("href");
+        assertThat(download(href.substring(href.indexOf("/provider/")))).isEqualTo(certificate);
         assertThat(text("#verdict")).startsWith("Eligible");
         assertThat(text("#eligibility")).contains("needs 24 more hours of sales-related CPD by "
                 + attended.plusMonths(12));
