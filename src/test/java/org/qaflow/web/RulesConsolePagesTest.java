@@ -39,9 +39,9 @@ class RulesConsolePagesTest extends BrowserTestBase {
         click("#impact-button");
         assertThat(text("#impact")).contains("Against active version " + before);
         // No demo centre has a cohort of 6 to 25: 0 differences, after looking at every centre's sample.
-        assertThat(text("#impact-looked")).contains("looked at ").contains(" claims, ").contains("3 centres' EQA samples")
+        assertThat(text("#impact-looked")).contains("looked at ").contains(" claims, ").containsPattern("\\d+ centres' EQA samples")
                 .endsWith("0 would be decided differently.");
-        assertThat(text("#impact-kinds")).contains("EQA sample selection 3 centres' EQA samples 0")
+        assertThat(text("#impact-kinds")).containsPattern("EQA sample selection \\d+ centres' EQA samples 0")
                 .contains("staff eligibility");
         screenshot("qm-rules-impact");
         // Its author cannot activate it, from the candidate page or by going to the confirmation page.
