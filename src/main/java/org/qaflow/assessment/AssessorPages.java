@@ -246,7 +246,6 @@ public class AssessorPages {
         model.addAttribute("methods", EvidenceMethod.values());
         model.addAttribute("judgements", Judgement.values());
         model.addAttribute("problem", problem);
-        model.addAttribute("hasErrors", !errors.isEmpty());
         return "assessment/form";
     }
 

@@ -54,7 +54,7 @@ public class CertificatePages {
         fill(claimId, model);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + model.getAttribute("number") + ".pdf\"")
-                .body(pdf.render("certificate", model.asMap()));
+                .body(pdf.render("certificate-pdf", model.asMap()));
     }
 
     private void fill(long claimId, Model model) {

@@ -1,5 +1,6 @@
 package org.qaflow.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,17 @@ import java.util.regex.Pattern;
 @Component
 public class PdfRenderer {
 
+    private record Face(String family, int weight) {
+    }
+
+    /**
+     * Tagged PDF (PDF/UA: structure, reading order, language, title) needs every font embedded, so the pages' fonts
+     * travel in the jar (DejaVu, see fonts/LICENSE-DejaVu.txt) instead of the PDF's unembedded standard fonts.
+     */
+    private static final Map<String, Face> FONTS = Map.of(
+            "DejaVuSerif.ttf", new Face("DejaVu Serif", 400), "DejaVuSerif-Bold.ttf", new Face("DejaVu Serif", 700),
+            "DejaVuSans.ttf", new Face("DejaVu Sans", 400), "DejaVuSans-Bold.ttf", new Face("DejaVu Sans", 700));
+
     private static final Pattern STYLESHEET = Pattern.compile("(/css/[a-z-]+\\.css)$");
 
     private final SpringTemplateEngine templates;
@@ -43,8 +55,11 @@ public class PdfRenderer {
                 new ThymeleafEvaluationContext(beans, null));
         String html = templates.process(template, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).useUriResolver(PdfRenderer::stylesheet)
-                    .toStream(out).run();
+            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode().withHtmlContent(html, null)
+                    .useUriResolver(PdfRenderer::stylesheet).usePdfUaAccessbility(true).withProducer("qaflow");
+            FONTS.forEach((file, face) -> builder.useFont(() -> PdfRenderer.class.getResourceAsStream("/fonts/" + file),
+                    face.family(), face.weight(), BaseRendererBuilder.FontStyle.NORMAL, true));
+            builder.toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

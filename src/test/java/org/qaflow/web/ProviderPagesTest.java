@@ -85,8 +85,11 @@ class ProviderPagesTest extends BrowserTestBase {
         screenshot("certificate");
         assertThat(new String(download("/claims.csv?q=" + first), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"Ada Lovelace\"").contains("certificate issued");
-        assertThat(new String(download("/certificates/" + claimId + ".pdf"), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        assertThat(browser.getTitle()).startsWith("Certificate " + text("#number") + ", Ada Lovelace");
+        assertThat(browser.findElements(By.cssSelector("main"))).as("one main landmark, the layout's").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("main#main .certificate #learner"))).hasSize(1);
+        assertThat(TaggedPdf.assertTagged(download("/certificates/" + claimId + ".pdf"), text("#number")))
+                .contains("Ada Lovelace").contains("Commercial and Financial Acumen").contains(AWARD);
     }
 
     @Test
