@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,7 +106,7 @@ public class Notifications {
     /** The IQA referred a decision back: the assessor assesses the unit again, knowing why. */
     private void referredBack(ClaimUnit unit, String iqaUsername, String reason) {
         Claim claim = unit.getClaim();
-        notify(Kind.REFERRED_BACK, List.of(claim.getAssessor().getUsername()),
+        notify(Kind.REFERRED_BACK, names(claim.getAssessor().getUsername()),
                 "Referred back by " + people.name(iqaUsername) + ": "
                         + TaskTitles.title(Tasks.ASSESS_UNIT, unit.getUnitRef(), learner(claim), null) + " again ("
                         + context(claim) + "). Reason: " + reason,
@@ -117,7 +118,7 @@ public class Notifications {
         Claim claim = unit.getClaim();
         String assessor = claim.getAssessor().getUsername();
         notify(Kind.SAMPLED_FOR_IQA, offeredTo(claim.getCentre(), TaskGroups.iqas(claim.getCentre().getCode()),
-                        Set.of(assessor)),
+                        names(assessor)),
                 "Sampled for IQA: " + TaskTitles.title(Tasks.VERIFY_DECISION, unit.getUnitRef(), learner(claim), null)
                         + " (" + context(claim) + "), assessed by " + people.name(assessor) + ".",
                 "/iqa", claim.getId());
@@ -128,7 +129,7 @@ public class Notifications {
         Claim claim = unit.getClaim();
         notify(Kind.COUNTERSIGN_NEEDED, offeredTo(claim.getCentre(),
                         TaskGroups.qualifiedIqas(claim.getCentre().getCode()),
-                        Set.of(claim.getAssessor().getUsername(), iqaUsername)),
+                        names(claim.getAssessor().getUsername(), iqaUsername)),
                 "Countersign needed: " + TaskTitles.title(Tasks.COUNTERSIGN_DECISION, unit.getUnitRef(),
                         learner(claim), null) + " (" + context(claim) + "), verified by " + people.name(iqaUsername)
                         + ".",
@@ -212,6 +213,17 @@ public class Notifications {
                 .filter(name -> !excluded.contains(name))
                 .filter(name -> users.findById(name).map(tasks::groupsOf).orElse(List.of()).contains(group))
                 .toList();
+    }
+
+    /** User names, leaving out staff who have no login (an assessor on record only). */
+    private static Set<String> names(String... usernames) {
+        Set<String> names = new HashSet<>();
+        for (String name : usernames) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static String learner(Claim claim) {
