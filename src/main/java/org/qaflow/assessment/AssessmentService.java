@@ -9,6 +9,7 @@ import org.qaflow.learner.*;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.qaflow.notification.Notice;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.Violations;
@@ -254,6 +255,9 @@ public class AssessmentService {
                 result.sampled() ? "sampled for IQA" : "not sampled for IQA",
                 reasons + " (rules fired: " + String.join(", ", result.firedRules()) + ")",
                 String.valueOf(result.ruleSetVersion()));
+        if (result.sampled()) {
+            events.publishEvent(new Notice.SampledForIqa(claimUnitId));
+        }
         return result.sampled();
     }
 

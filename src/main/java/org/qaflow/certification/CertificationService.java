@@ -2,8 +2,10 @@ package org.qaflow.certification;
 
 import org.qaflow.centre.Centre;
 import org.qaflow.learner.*;
+import org.qaflow.notification.Notice;
 import org.qaflow.rules.CombinationResult;
 import org.qaflow.rules.RuleEngine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +25,11 @@ public class CertificationService {
     private final RuleEngine rules;
     private final Timeline timeline;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public CertificationService(ClaimRepository claims, RuleEngine rules, Timeline timeline, Clock clock) {
+    public CertificationService(ClaimRepository claims, RuleEngine rules, Timeline timeline, Clock clock,
+                                ApplicationEventPublisher events) {
+        this.events = events;
         this.claims = claims;
         this.rules = rules;
         this.timeline = timeline;
@@ -64,6 +69,7 @@ public class CertificationService {
         String number = String.format("QF-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), claim.getId());
         claim.issueCertificate(number, now);
         timeline.record(claim, null, "workflow", "certificate issued", number + ": " + why, null);
+        events.publishEvent(new Notice.CertificateIssued(claimId));
     }
 
     private Claim claim(long claimId) {

@@ -5,6 +5,7 @@ import org.qaflow.assessment.EvidenceRepository;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.learner.*;
+import org.qaflow.notification.Notice;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
@@ -156,6 +157,8 @@ public class VisitService {
         claim.setStatus(status);
         timeline.record(claim, null, "workflow", status.words(), "centre " + centre.getCode()
                 + " has no direct claim status: its EQA releases the claim", null);
+        events.publishEvent(new Notice.ClaimHeld(claimId, status.words() + ": " + centre.getName()
+                + " has no direct claim status, so its EQA releases the certificate"));
         ensureReleaseReview(centre);
     }
 
@@ -259,6 +262,7 @@ public class VisitService {
                     + " releases or holds this claim");
         }
         visit.plan(date);
+        events.publishEvent(new Notice.VisitPlanned(centre.getId(), user.getUsername(), date));
         events.publishEvent(new TaskDone(taskId, user, Map.of()));
         return sample;
     }
@@ -351,6 +355,8 @@ public class VisitService {
                 claim.setReleaseVisitId(null);
                 timeline.record(claim, visit.getEqaUsername(), "held by the EQA", review
                         + " unsatisfactory: held until a satisfactory visit");
+                events.publishEvent(new Notice.ClaimHeld(claim.getId(), ClaimStatus.HELD_BY_EQA.words()
+                        + " (" + review + "); it waits for a satisfactory visit"));
             }
         }
         return new OutcomeApplied(centre.getId(), released, visit.isRemote() ? Optional.empty()

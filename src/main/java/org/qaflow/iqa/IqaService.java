@@ -7,6 +7,7 @@ import org.qaflow.catalogue.UnitRepository;
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.learner.*;
+import org.qaflow.notification.Notice;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.ConflictException;
@@ -68,6 +69,9 @@ public class IqaService {
         timeline.record(claim, claimUnit.getUnitRef(), user.getUsername(),
                 accept ? "IQA accepted the assessment decision" : "referred back to the assessor",
                 accept ? reason : reason.trim(), null);
+        if (!accept) {
+            events.publishEvent(new Notice.ReferredBack(claimUnitId, user.getUsername(), reason.trim()));
+        }
         events.publishEvent(new TaskDone(taskId, user, Map.of("accepted", accept)));
     }
 
@@ -85,6 +89,7 @@ public class IqaService {
             timeline.record(claimUnit.getClaim(), claimUnit.getUnitRef(), "rules",
                     "awaiting a qualified IQA's countersignature", String.join("; ", eligibility.conditions()),
                     String.valueOf(eligibility.ruleSetVersion()));
+            events.publishEvent(new Notice.CountersignNeeded(claimUnitId, decision.getIqaUsername()));
         }
         return needed;
     }

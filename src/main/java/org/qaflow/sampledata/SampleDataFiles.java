@@ -9,7 +9,7 @@ final class SampleDataFiles {
     private SampleDataFiles() {
     }
 
-    record UserEntry(String username, String role, String displayName, String centre) {
+    record UserEntry(String username, String role, String displayName, String centre, String email) {
     }
 
     /** qualifications is either the word ALL or a list of QANs. */

@@ -157,8 +157,9 @@ public class SampleDataLoader {
                 .orElseThrow(() -> new IllegalStateException("users.yaml: " + u.username()
                         + " belongs to unknown centre " + u.centre()))
                 .getId();
-        users.save(new AppUser(u.username(), passwordHash, Role.valueOf(u.role()),
-                u.displayName(), centreId));
+        AppUser user = new AppUser(u.username(), passwordHash, Role.valueOf(u.role()), u.displayName(), centreId);
+        user.setEmail(u.email());
+        users.save(user);
     }
 
     private static <T> List<T> list(List<T> maybe) {

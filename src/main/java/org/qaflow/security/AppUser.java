@@ -15,6 +15,8 @@ public class AppUser {
     private String displayName;
     private Long centreId;
     private boolean enabled;
+    /** Where notifications are mailed; none, and they are shown in the app only. */
+    private String email;
 
     protected AppUser() {
     }
@@ -37,4 +39,6 @@ public class AppUser {
     public String getDisplayName() { return displayName; }
     public Long getCentreId() { return centreId; }
     public boolean isEnabled() { return enabled; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
 }

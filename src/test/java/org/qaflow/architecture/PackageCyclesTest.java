@@ -35,6 +35,7 @@ class PackageCyclesTest {
             List.of("staff"),
             List.of("task"),
             List.of("learner"),
+            List.of("notification"),
             List.of("evidence"),
             List.of("assessment"),
             List.of("iqa"),

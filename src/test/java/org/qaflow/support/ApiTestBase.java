@@ -26,6 +26,8 @@ public abstract class ApiTestBase {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         DATABASE.properties().forEach((key, value) -> registry.add(key, () -> value));
+        // Notifications are mailed to a real SMTP server in this JVM (notification/NotificationsApiTest reads it).
+        TestMail.properties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired
