@@ -59,6 +59,7 @@ public class ResultsUpload {
     private final AssessmentService assessment;
     private final Timeline timeline;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
     public ResultsUpload(LearnerRepository learners, ClaimRepository claims, UnitRepository units,
@@ -75,6 +76,8 @@ public class ResultsUpload {
         this.assessment = assessment;
         this.timeline = timeline;
         this.tx = tx;
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -109,35 +112,10 @@ public class ResultsUpload {
         }
         Map<String, String> headings = new HashMap<>();
         index.forEach((field, i) -> headings.put(field, header.get(i).trim()));
-        List<StaffMember> assessors = staff.findByCentreIdOrderByName(provider.getCentreId()).stream()
-                .filter(s -> s.getRole() == StaffRole.ASSESSOR).toList();
-        List<Qualification> catalogue = qualifications.findAll();
-
         List<RegistrationUpload.RowError> errors = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        int rows = 0;
-        for (int n = 1; n < lines.size(); n++) {
-            List<String> cells = lines.get(n);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            rows++;
-            int row = n + 1;
-            Map<String, String> v = new HashMap<>();
-            SHEET.forEach(c -> v.put(c.field(), Spreadsheet.cell(cells, index.get(c.field()))));
-            RowCheck check = new RowCheck(row, v, headings, errors);
-            Checked ok = check(check, provider, assessors, catalogue);
-            if (ok != null) {
-                Integer earlier = seen.putIfAbsent(ok.claimId() + "|" + ok.unitRef(), row);
-                if (earlier != null) {
-                    check.problem("unit", "row " + earlier + " already gives this learner's result for "
-                            + ok.unitRef());
-                } else if (check.clean()) {
-                    checked.add(ok);
-                }
-            }
-        }
+        // Every row is checked in one read-only transaction (claims and units load lazily), before anything is written.
+        int rows = readOnly.execute(status -> checkRows(lines, index, headings, provider, errors, checked));
         if (!errors.isEmpty() || checked.isEmpty()) {
             if (checked.isEmpty() && errors.isEmpty()) {
                 errors.add(new RegistrationUpload.RowError(2, "file", "", "the file has a header but no rows"));
@@ -167,6 +145,38 @@ public class ResultsUpload {
                     "", "nothing was recorded: " + e.getMessage())), List.of());
         }
         return new Result(rows, List.of(), done);
+    }
+
+    private int checkRows(List<List<String>> lines, Map<String, Integer> index, Map<String, String> headings,
+                          AppUser provider, List<RegistrationUpload.RowError> errors, List<Checked> checked) {
+        List<StaffMember> assessors = staff.findByCentreIdOrderByName(provider.getCentreId()).stream()
+                .filter(s -> s.getRole() == StaffRole.ASSESSOR).toList();
+        List<Qualification> catalogue = qualifications.findAll();
+
+        Map<String, Integer> seen = new HashMap<>();
+        int rows = 0;
+        for (int n = 1; n < lines.size(); n++) {
+            List<String> cells = lines.get(n);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            rows++;
+            int row = n + 1;
+            Map<String, String> v = new HashMap<>();
+            SHEET.forEach(c -> v.put(c.field(), Spreadsheet.cell(cells, index.get(c.field()))));
+            RowCheck check = new RowCheck(row, v, headings, errors);
+            Checked ok = check(check, provider, assessors, catalogue);
+            if (ok != null) {
+                Integer earlier = seen.putIfAbsent(ok.claimId() + "|" + ok.unitRef(), row);
+                if (earlier != null) {
+                    check.problem("unit", "row " + earlier + " already gives this learner's result for "
+                            + ok.unitRef());
+                } else if (check.clean()) {
+                    checked.add(ok);
+                }
+            }
+        }
+        return rows;
     }
 
     /** One row's problems, each under the file's own heading for its column. */

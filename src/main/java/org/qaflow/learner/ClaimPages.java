@@ -222,6 +222,9 @@ public class ClaimPages {
     public record FormError(String field, String label, String message, String target) {
     }
 
+    /** In the form's order, which the error summary follows. */
+    private static final List<String> FIELDS = List.of("firstName", "lastName", "dateOfBirth", "uln", "qualification",
+            "units", "assessor");
     private static final Map<String, String> LABELS = Map.of("firstName", "First name", "lastName", "Last name",
             "dateOfBirth", "Date of birth", "uln", "Unique Learner Number", "qualification", "Qualification",
             "units", "Units", "assessor", "Assessor");
@@ -295,7 +298,9 @@ public class ClaimPages {
         Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
         String firstUnit = picker == null || picker.groups().isEmpty() ? "qualification"
                 : "unit-" + picker.groups().get(0).units().get(0).ref();
-        model.addAttribute("summary", errors.entrySet().stream().map(e -> new FormError(e.getKey(),
+        model.addAttribute("summary", errors.entrySet().stream()
+                .sorted(Comparator.comparing(e -> FIELDS.contains(e.getKey()) ? FIELDS.indexOf(e.getKey()) : -1))
+                .map(e -> new FormError(e.getKey(),
                 LABELS.getOrDefault(e.getKey(), "Registration"), e.getValue(),
                 e.getKey().equals("units") ? firstUnit : LABELS.containsKey(e.getKey()) ? e.getKey() : "firstName"))
                 .toList());
