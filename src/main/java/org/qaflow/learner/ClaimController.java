@@ -2,7 +2,6 @@ package org.qaflow.learner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.qaflow.catalogue.QualificationRepository;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.problem.Paging;
@@ -29,9 +28,12 @@ public class ClaimController {
     private final RegistrationService registration;
     private final ClaimAccess access;
     private final CurrentUser currentUser;
+    private final RegistrationUpload upload;
 
     public ClaimController(ClaimRepository claims, ClaimEventRepository events, QualificationRepository qualifications,
-                           RegistrationService registration, ClaimAccess access, CurrentUser currentUser) {
+                           RegistrationService registration, ClaimAccess access, CurrentUser currentUser,
+                           RegistrationUpload upload) {
+        this.upload = upload;
         this.claims = claims;
         this.events = events;
         this.qualifications = qualifications;
@@ -43,12 +45,33 @@ public class ClaimController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('PROVIDER')")
-    @Operation(summary = "Register a learner on a qualification at the provider's own centre")
+    @Operation(summary = "Register a learner on a qualification at the provider's own centre",
+            description = "Every check at once: a 400 lists each field that is wrong in detail and in errors")
     @Transactional
     @Refuses(status = 409, when = "The learner is already registered on it at this centre; the ULN is another person's "
             + "(another name or date of birth) at this centre")
-    public ClaimView register(@Valid @RequestBody RegistrationService.Registration request) {
+    public ClaimView register(@RequestBody RegistrationService.Registration request) {
         return ClaimView.of(registration.register(request, currentUser.get()));
+    }
+
+    public record UploadView(int rows, List<Long> claimIds) {
+    }
+
+    @PostMapping(value = "/upload", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Register learners from a spreadsheet (CSV or XLSX) at the provider's own centre, all or none",
+            description = "Headings as in the template from /provider/upload/registrations.csv or .xlsx (case, spaces "
+                    + "and underscores do not matter; \"firstName\" works too); dates as 12/05/1990 or 1990-05-12. A 400 "
+                    + "lists every problem of every row in errors (row, column heading, value, message); then nothing "
+                    + "is registered")
+    public UploadView upload(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        RegistrationUpload.Result result = upload.importFile(file.getBytes(), currentUser.get());
+        if (!result.imported()) {
+            throw UploadProblems.of(result.rows(), result.errors());
+        }
+        return new UploadView(result.rows(), result.claimIds());
     }
 
     @GetMapping

@@ -22,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.*;
@@ -44,12 +43,14 @@ public class ClaimPages {
     private final CurrentUser currentUser;
     private final ClaimProcess process;
     private final LearnerRecords records;
+    private final UnitPicker unitPicker;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
                       CentreAccess access, ClaimAccess policy, CurrentUser currentUser, ClaimProcess process,
-                      LearnerRecords records) {
+                      LearnerRecords records, UnitPicker unitPicker) {
         this.records = records;
+        this.unitPicker = unitPicker;
         this.events = events;
         this.qualifications = qualifications;
         this.staff = staff;
@@ -198,7 +199,7 @@ public class ClaimPages {
         public String dateOfBirth = "";
         public String uln = "";
         public String qualification = "";
-        public String units = "";
+        public List<String> units = new ArrayList<>();
         public String assessor = "";
 
         public String getFirstName() { return firstName; }
@@ -211,50 +212,77 @@ public class ClaimPages {
         public void setUln(String v) { uln = v; }
         public String getQualification() { return qualification; }
         public void setQualification(String v) { qualification = v; }
-        public String getUnits() { return units; }
-        public void setUnits(String v) { units = v; }
+        public List<String> getUnits() { return units; }
+        public void setUnits(List<String> v) { units = v == null ? new ArrayList<>() : v; }
         public String getAssessor() { return assessor; }
         public void setAssessor(String v) { assessor = v; }
     }
+
+    /** One line of the error summary: the field's label, what is wrong, and the element it links to. */
+    public record FormError(String field, String label, String message, String target) {
+    }
+
+    /** In the form's order, which the error summary follows. */
+    private static final List<String> FIELDS = List.of("firstName", "lastName", "dateOfBirth", "uln", "qualification",
+            "units", "assessor");
+    private static final Map<String, String> LABELS = Map.of("firstName", "First name", "lastName", "Last name",
+            "dateOfBirth", "Date of birth", "uln", "Unique Learner Number", "qualification", "Qualification",
+            "units", "Units", "assessor", "Assessor");
 
     @GetMapping("/provider/register")
     @Transactional(readOnly = true)
     public String registerForm(Model model) {
         model.addAttribute("form", new RegistrationForm());
         model.addAttribute("errors", Map.of());
-        return registerPage(model);
+        return registerPage(new RegistrationForm(), model);
     }
 
+    /**
+     * Registers, or with action=units only shows the chosen qualification's units (the picker without script). Every
+     * problem is shown at once, each beside its field, and the form keeps what was typed.
+     */
     @PostMapping("/provider/register")
     @Transactional
-    public String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
-        AppUser user = currentUser.get();
+    public String register(@ModelAttribute("form") RegistrationForm form,
+                           @RequestParam(required = false) String action, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate dob = null;
-        try {
-            dob = form.dateOfBirth == null || form.dateOfBirth.isBlank() ? null : LocalDate.parse(form.dateOfBirth.trim());
-        } catch (DateTimeParseException e) {
-            errors.put("dateOfBirth", "'" + form.dateOfBirth + "' is not a date (yyyy-mm-dd)");
+        if ("units".equals(action)) {
+            model.addAttribute("errors", errors);
+            return registerPage(form, model);
         }
-        if (errors.isEmpty()) {
-            try {
-                Claim claim = registration.register(new RegistrationService.Registration(form.firstName, form.lastName,
-                        dob, form.uln == null ? null : form.uln.trim(), form.qualification, RegistrationUpload.units(form.units),
-                        form.assessor), user);
-                redirect.addFlashAttribute("notice", "Registered " + claim.getLearner().getFirstName() + " "
-                        + claim.getLearner().getLastName() + " on " + claim.getQan());
-                return "redirect:/claims/" + claim.getId();
-            } catch (BadRequestException | ConflictException e) {
-                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-                RegistrationUpload.FieldError field = RegistrationUpload.fieldOf(e.getMessage());
-                errors.put(field.field(), field.message());
+        AppUser user = currentUser.get();
+        LocalDate dob = null;
+        if (form.dateOfBirth != null && !form.dateOfBirth.isBlank()) {
+            dob = HumanDates.parse(form.dateOfBirth).orElse(null);
+            if (dob == null) {
+                errors.put("dateOfBirth", HumanDates.notADate(form.dateOfBirth.trim()));
             }
         }
+        try {
+            Claim claim = registration.register(new RegistrationService.Registration(form.firstName, form.lastName,
+                    dob, form.uln == null ? null : form.uln.trim(), form.qualification,
+                    form.units.stream().filter(u -> !u.isBlank()).toList(), form.assessor), user);
+            redirect.addFlashAttribute("notice", "Registered " + claim.getLearner().getFirstName() + " "
+                    + claim.getLearner().getLastName() + " on " + claim.getQan());
+            return "redirect:/claims/" + claim.getId();
+        } catch (org.qaflow.problem.FieldProblems e) {
+            for (Object problem : e.errors()) {
+                var p = (org.qaflow.problem.Violations.FieldProblem) problem;
+                if (p.field().equals("dateOfBirth") && errors.containsKey("dateOfBirth")) {
+                    continue; // a date that could not be read is reported as such, not as missing
+                }
+                errors.merge(p.field().replaceFirst("\\[.*", ""), p.message(), (a, b) -> a + ". " + b);
+            }
+        } catch (BadRequestException | ConflictException e) {
+            RegistrationUpload.FieldError field = RegistrationUpload.fieldOf(e.getMessage());
+            errors.merge(field.field(), field.message(), (a, b) -> a + ". " + b);
+        }
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         model.addAttribute("errors", errors);
-        return registerPage(model);
+        return registerPage(form, model);
     }
 
-    private String registerPage(Model model) {
+    private String registerPage(RegistrationForm form, Model model) {
         AppUser user = currentUser.get();
         var centre = access.visibleCentreIds(user);
         model.addAttribute("qualifications", qualifications.findAll().stream()
@@ -262,6 +290,20 @@ public class ClaimPages {
         model.addAttribute("assessors", staff.findAll().stream()
                 .filter(s -> s.getRole() == StaffRole.ASSESSOR && centre.contains(s.getCentre().getId())
                         && s.getUsername() != null).toList());
+        String qan = form.qualification == null ? "" : form.qualification.trim().replace('-', '/');
+        UnitPicker.Picker picker = qan.isEmpty() ? null : qualifications.findById(qan)
+                .map(q -> unitPicker.of(q, form.units)).orElse(null);
+        model.addAttribute("picker", picker);
+        @SuppressWarnings("unchecked")
+        Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
+        String firstUnit = picker == null || picker.groups().isEmpty() ? "qualification"
+                : "unit-" + picker.groups().get(0).units().get(0).ref();
+        model.addAttribute("summary", errors.entrySet().stream()
+                .sorted(Comparator.comparing(e -> FIELDS.contains(e.getKey()) ? FIELDS.indexOf(e.getKey()) : -1))
+                .map(e -> new FormError(e.getKey(),
+                LABELS.getOrDefault(e.getKey(), "Registration"), e.getValue(),
+                e.getKey().equals("units") ? firstUnit : LABELS.containsKey(e.getKey()) ? e.getKey() : "firstName"))
+                .toList());
         return "claims/register";
     }
 
@@ -271,14 +313,13 @@ public class ClaimPages {
     }
 
     @PostMapping("/provider/upload")
-    public String upload(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect)
-            throws IOException {
-        if (file.isEmpty()) {
-            model.addAttribute("fileError", "Choose a CSV file to upload");
+    public String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
+                         RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("fileError", "Choose a CSV or XLSX file of registrations to upload");
             return "claims/upload";
         }
-        RegistrationUpload.Result result = upload.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8),
-                currentUser.get());
+        RegistrationUpload.Result result = upload.importFile(file.getBytes(), currentUser.get());
         if (!result.imported()) {
             model.addAttribute("result", result);
             model.addAttribute("fileName", file.getOriginalFilename());
@@ -287,5 +328,23 @@ public class ClaimPages {
         redirect.addFlashAttribute("notice", "Imported all " + result.rows() + " rows of "
                 + file.getOriginalFilename() + ": " + result.claimIds().size() + " learners registered");
         return "redirect:/claims";
+    }
+
+    @GetMapping(value = "/provider/upload/registrations.csv", produces = "text/csv")
+    @ResponseBody
+    public org.springframework.http.ResponseEntity<String> registrationsCsv() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"registrations.csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .body(Spreadsheet.csvTemplate(RegistrationUpload.SHEET));
+    }
+
+    @GetMapping("/provider/upload/registrations.xlsx")
+    @ResponseBody
+    public org.springframework.http.ResponseEntity<byte[]> registrationsXlsx() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"registrations.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(Spreadsheet.XLSX))
+                .body(Spreadsheet.xlsxTemplate("Registrations", RegistrationUpload.SHEET));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.DateRange;
+import org.qaflow.problem.FieldProblems;
 import org.qaflow.problem.HumanText;
 import org.qaflow.problem.Violations;
 import org.qaflow.problem.ConflictException;
@@ -81,19 +82,22 @@ public class RegistrationService {
 
     /**
      * What a provider sends, checked at the edge: plain one-line names that fit their columns, a date of birth a
-     * living person can have (whether they are old enough is decided below), a ULN of ten digits.
+     * living person can have (whether they are old enough is decided below), a ULN of ten digits. The messages are
+     * the ones the registration form shows beside each field, so the page and the API say the same.
      */
-    public record Registration(@NotBlank(message = "required") @HumanText(max = 100) String firstName,
-                               @NotBlank(message = "required") @HumanText(max = 100) String lastName,
-                               @NotNull(message = "required (yyyy-mm-dd)") @DateRange(yearsAhead = 0)
+    public record Registration(@NotBlank(message = "Enter the learner's first name") @HumanText(max = 100)
+                               String firstName,
+                               @NotBlank(message = "Enter the learner's last name") @HumanText(max = 100)
+                               String lastName,
+                               @NotNull(message = "Enter the learner's date of birth") @DateRange(yearsAhead = 0)
                                LocalDate dateOfBirth,
-                               @NotNull(message = "required: the learner's ten-digit Unique Learner Number")
-                               @Pattern(regexp = "\\d{10}", message = "a Unique Learner Number is ten digits")
+                               @NotBlank(message = "Enter the learner's ten-digit Unique Learner Number (ULN)")
+                               @Pattern(regexp = "(\\d{10})?", message = "a Unique Learner Number is ten digits")
                                String uln,
-                               @NotBlank(message = "required, e.g. 610/3769/2") @HumanText(max = 20)
+                               @NotBlank(message = "Choose a qualification") @HumanText(max = 20)
                                String qualification,
                                List<@NotBlank(message = "a unit reference such as L4B1") @HumanText(max = 10) String> units,
-                               @NotBlank(message = "required: the username of an assessor at your centre")
+                               @NotBlank(message = "Choose the learner's assessor")
                                @HumanText(max = 100) String assessor) {
     }
 
@@ -110,65 +114,105 @@ public class RegistrationService {
     }
 
     /**
-     * Every check of a registration, without writing anything: a spreadsheet upload checks all its rows first, so it
-     * can report every bad row at once, and imports (in one transaction) only when every row passes.
+     * Every check of a registration, without writing anything, and every problem at once (a form shows each beside
+     * its field, an upload each under its column): a spreadsheet upload checks all its rows first, so it can report
+     * every bad row at once, and imports (in one transaction) only when every row passes. A 400 lists every field
+     * that is wrong; a registration whose only problem is the learner's existing record is a 409.
      */
     @Transactional(readOnly = true)
     public Checked check(Registration r, AppUser provider) {
         Centre centre = centres.findById(provider.getCentreId()).orElseThrow();
         // Pages and spreadsheet uploads come here without passing the API's @Valid.
-        Violations.require(validator, r);
-        String qan = r.qualification().replace('-', '/');
-        Qualification qualification = qualifications.findById(qan).orElseThrow(() -> new BadRequestException(
-                "qualification: " + r.qualification() + " is not in the catalogue"));
-        var suspended = centre.approval(qan).filter(a -> a.getSuspendedOn() != null);
-        if (suspended.isPresent()) {
-            throw new BadRequestException("Centre " + centre.getCode() + "'s approval for " + qan + " is suspended since "
-                    + suspended.get().getSuspendedOn() + " (" + suspended.get().getSuspendedReason() + ")");
-        }
-        if (!centre.isApprovedFor(qan)) {
-            throw new BadRequestException("Centre " + centre.getCode() + " is not approved for " + qan + " ("
-                    + qualification.getTitle() + ")");
-        }
+        List<Violations.FieldProblem> problems = new ArrayList<>(Violations.of(validator.validate(r)));
+        Set<String> wrong = new java.util.HashSet<>();
+        problems.forEach(p -> wrong.add(p.field().replaceFirst("\\[.*", "")));
         LocalDate today = LocalDate.now(clock);
-        int age = Period.between(r.dateOfBirth(), today).getYears();
-        if (age < MINIMUM_AGE) {
-            throw new BadRequestException("dateOfBirth: the learner is " + age + "; this qualification is approved "
-                    + "for learners aged " + MINIMUM_AGE + " and over");
+
+        Qualification qualification = null;
+        if (!wrong.contains("qualification")) {
+            String qan = r.qualification().trim().replace('-', '/');
+            qualification = qualifications.findById(qan).orElse(null);
+            if (qualification == null) {
+                problems.add(new Violations.FieldProblem("qualification", "There is no qualification " + qan
+                        + "; choose one of the qualifications in the list"));
+            } else {
+                var suspended = centre.approval(qan).filter(a -> a.getSuspendedOn() != null);
+                if (suspended.isPresent()) {
+                    problems.add(new Violations.FieldProblem("qualification", "Centre " + centre.getCode()
+                            + "'s approval for " + qan + " is suspended since " + suspended.get().getSuspendedOn()
+                            + " (" + suspended.get().getSuspendedReason() + ")"));
+                    qualification = null;
+                } else if (!centre.isApprovedFor(qan)) {
+                    problems.add(new Violations.FieldProblem("qualification", "Centre " + centre.getCode()
+                            + " is not approved for " + qan + " (" + qualification.getTitle() + ")"));
+                    qualification = null;
+                }
+            }
         }
-        List<String> unitRefs = unitsFor(qualification, r.units());
+        if (!wrong.contains("dateOfBirth")) {
+            int age = Period.between(r.dateOfBirth(), today).getYears();
+            if (age < MINIMUM_AGE) {
+                problems.add(new Violations.FieldProblem("dateOfBirth", "The learner must be at least "
+                        + MINIMUM_AGE + " on the registration date: born on " + r.dateOfBirth() + ", they are "
+                        + age + " on " + today));
+            }
+        }
+        List<String> unitRefs = qualification == null || wrong.contains("units") ? List.of()
+                : unitsFor(qualification, r.units(), problems);
+
+        StaffMember assessor = null;
+        if (!wrong.contains("assessor")) {
+            assessor = staff.findByUsername(r.assessor().trim())
+                    .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
+                    .orElse(null);
+            if (assessor == null) {
+                problems.add(new Violations.FieldProblem("assessor", "'" + r.assessor()
+                        + "' is not an assessor at centre " + centre.getCode()));
+            } else if (!assessor.isActive()) {
+                problems.add(new Violations.FieldProblem("assessor", assessor.getName() + " (" + r.assessor()
+                        + ") has been deactivated at centre " + centre.getCode()));
+                assessor = null;
+            }
+        }
+        boolean person = !wrong.contains("uln") && !wrong.contains("firstName") && !wrong.contains("lastName")
+                && !wrong.contains("dateOfBirth");
         // A ULN is a person's national number, and a person may study at several centres: each centre keeps its own
         // record of them, so registering here never tells a provider whether, or where, anyone else registered them.
-        Learner learner = learners.findByCentreIdAndUln(centre.getId(), r.uln()).orElse(null);
+        Learner learner = person ? learners.findByCentreIdAndUln(centre.getId(), r.uln()).orElse(null) : null;
+        EligibilityResult eligibility = null;
+        if (assessor != null && person) {
+            boolean leadership = units.findByRefIn(unitRefs).stream()
+                    .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
+            // An interest may be declared before the learner is registered: matched on what the registration says.
+            boolean interest = learner != null ? interests.declared(assessor, learner)
+                    : interests.declared(assessor, r.uln(), r.firstName(), r.lastName(), r.dateOfBirth());
+            eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, today)
+                    .withAssignment(leadership, interest, false));
+            if (!eligibility.eligible()) {
+                problems.add(new Violations.FieldProblem("assessor", assessor.getName()
+                        + " cannot assess this learner: " + String.join("; ", eligibility.reasons()) + " (rule set "
+                        + eligibility.ruleSetVersion() + ")"));
+            }
+        }
+        String conflict = null;
         if (learner != null && !learner.isSamePerson(r.firstName(), r.lastName(), r.dateOfBirth())) {
             // Two people under one ULN is a typing mistake in one of them: merging them would put one person's
             // results on the other's record, so the provider is shown both and corrects the wrong one.
-            throw new ConflictException("uln: " + r.uln() + " is already the ULN of " + learner.describe()
-                    + " at centre " + centre.getCode() + "; this registration names "
-                    + Learner.describe(r.firstName(), r.lastName(), r.dateOfBirth())
-                    + ". Check the ULN, or correct the learner's record first if it is wrong");
+            conflict = r.uln() + " is already the ULN of " + learner.describe() + " at centre " + centre.getCode()
+                    + "; this registration names " + Learner.describe(r.firstName(), r.lastName(), r.dateOfBirth())
+                    + ". Check the ULN, or correct the learner's record first if it is wrong";
+        } else if (learner != null && qualification != null
+                && claims.existsByLearnerIdAndQan(learner.getId(), qualification.getQan())) {
+            conflict = "Learner " + r.uln() + " is already registered on " + qualification.getQan();
         }
-        if (learner != null && claims.existsByLearnerIdAndQan(learner.getId(), qan)) {
-            throw new ConflictException("Learner " + r.uln() + " is already registered on " + qan);
+        if (!problems.isEmpty()) {
+            if (conflict != null) {
+                problems.add(new Violations.FieldProblem("uln", conflict));
+            }
+            throw FieldProblems.of(problems);
         }
-        StaffMember assessor = staff.findByUsername(r.assessor())
-                .filter(s -> s.getCentre().getId().equals(centre.getId()) && s.getRole() == StaffRole.ASSESSOR)
-                .orElseThrow(() -> new BadRequestException("assessor: '" + r.assessor()
-                        + "' is not an assessor at centre " + centre.getCode()));
-        if (!assessor.isActive()) {
-            throw new BadRequestException("assessor: " + assessor.getName() + " (" + r.assessor()
-                    + ") has been deactivated at centre " + centre.getCode());
-        }
-        boolean leadership = units.findByRefIn(unitRefs).stream()
-                .anyMatch(u -> u.getCategory() == UnitCategory.LEADERSHIP);
-        // An interest may be declared before the learner is registered: matched on what the registration says.
-        boolean interest = learner != null ? interests.declared(assessor, learner)
-                : interests.declared(assessor, r.uln(), r.firstName(), r.lastName(), r.dateOfBirth());
-        EligibilityResult eligibility = rules.staffEligibility(StaffEligibilityRequest.of(assessor, today)
-                .withAssignment(leadership, interest, false));
-        if (!eligibility.eligible()) {
-            throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
-                    + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
+        if (conflict != null) {
+            throw new ConflictException("uln: " + conflict);
         }
         return new Checked(centre, qualification, unitRefs, learner, assessor, eligibility);
     }
@@ -233,18 +277,21 @@ public class RegistrationService {
     }
 
     /** Awards and the Apprenticeship Diploma fix their units; for the Certificate and Diploma the learner chooses. */
-    private List<String> unitsFor(Qualification qualification, List<String> requested) {
+    private List<String> unitsFor(Qualification qualification, List<String> requested,
+                                  List<Violations.FieldProblem> problems) {
         if (!qualification.getUnits().isEmpty()) {
             if (requested != null && !requested.isEmpty()
                     && !new LinkedHashSet<>(requested).equals(new LinkedHashSet<>(qualification.getUnits()))) {
-                throw new BadRequestException("units: " + qualification.getQan() + " is made of exactly "
-                        + qualification.getUnits() + "; leave units out or name exactly those");
+                problems.add(new Violations.FieldProblem("units", qualification.getTitle() + " is made of exactly "
+                        + String.join(", ", qualification.getUnits()) + "; leave the units out or name exactly those"));
+                return List.of();
             }
             return List.copyOf(qualification.getUnits());
         }
         if (requested == null || requested.isEmpty()) {
-            throw new BadRequestException("units: choose the units for " + qualification.getQan() + " ("
-                    + qualification.getTitle() + ")");
+            problems.add(new Violations.FieldProblem("units", "Choose the units the learner will take for "
+                    + qualification.getTitle()));
+            return List.of();
         }
         Set<String> chosen = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -257,12 +304,15 @@ public class RegistrationService {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new BadRequestException("units: " + unknown + " not in the catalogue");
+            problems.add(new Violations.FieldProblem("units", "There is no unit " + String.join(", ", unknown)
+                    + " in the specification"));
+            return List.of();
         }
         var combination = rules.combination(qualification.getQan(), chosen);
         if (!combination.achieved()) {
-            throw new BadRequestException("units: these units cannot make " + qualification.getQan() + ": "
-                    + String.join("; ", combination.reasons()));
+            problems.add(new Violations.FieldProblem("units", "These units do not make " + qualification.getTitle()
+                    + ": " + String.join("; ", combination.reasons())));
+            return List.of();
         }
         return List.copyOf(chosen);
     }

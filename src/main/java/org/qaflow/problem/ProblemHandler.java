@@ -44,7 +44,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (e instanceof FieldProblems several) {
+            problem.setProperty("errors", several.errors());
+        }
+        return problem;
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -409,6 +409,17 @@ public final class RuleSet {
                 .filter(r -> r.getRole().equals(role.name())).findFirst();
     }
 
+    /** The combination data rows for a type of qualification (credit range, category minimums): the unit picker's guide. */
+    public List<CombinationRequirement> combinationRequirements(String qualificationType) {
+        return data(CombinationRequirement.class).stream().map(CombinationRequirement.class::cast)
+                .filter(r -> r.getQualificationType().equals(qualificationType)).toList();
+    }
+
+    public List<CategoryMinimum> categoryMinimums(String qualificationType) {
+        return data(CategoryMinimum.class).stream().map(CategoryMinimum.class::cast)
+                .filter(r -> r.getQualificationType().equals(qualificationType)).toList();
+    }
+
     private List<Object> data(Class<?> type) {
         return data.getOrDefault(type, List.of());
     }
