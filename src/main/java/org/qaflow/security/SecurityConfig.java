@@ -84,7 +84,7 @@ public class SecurityConfig {
     /** Every path a page lives under; kept apart from /api and from the process engine's generated endpoints. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
             "/favicon.ico", "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv",
-            "/certificates/**", "/tasks/**", "/processes", "/processes/**", "/interests"};
+            "/certificates/**", "/tasks/**", "/processes", "/processes/**", "/interests", "/visits/**"};
 
     /** What answers machines: the JSON API (401 with a Basic challenge, problem documents), health and API docs. */
     static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
