@@ -38,7 +38,6 @@ import java.util.*;
 /** The EQA's pages: my centres, visit planning, the visit workspace with the rule-chosen sample, and the report. */
 @Controller
 @WebPage
-@RequestMapping("/eqa")
 public class EqaPages {
 
     private final CentreRepository centres;
@@ -57,11 +56,16 @@ public class EqaPages {
     private final People people;
 
     private final EvidenceFiles evidenceFiles;
+    private final VisitAccess policy;
+    private final ActionService actionService;
 
     public EqaPages(CentreRepository centres, EqaVisitRepository visits, VisitService visitService,
                     DirectClaimService directClaim, ClaimRepository claims, AssessmentService assessment,
                     AssessmentDecisionRepository decisions, Tasks tasks, CentreAccess access, CurrentUser currentUser,
-                    PdfRenderer pdf, Clock clock, People people, EvidenceFiles evidenceFiles) {
+                    PdfRenderer pdf, Clock clock, People people, EvidenceFiles evidenceFiles, VisitAccess policy,
+                    ActionService actionService) {
+        this.policy = policy;
+        this.actionService = actionService;
         this.evidenceFiles = evidenceFiles;
         this.people = people;
         this.centres = centres;
@@ -82,7 +86,7 @@ public class EqaPages {
                              List<String> reasons, int learners, EqaVisit openVisit, EqaVisit lastVisit) {
     }
 
-    @GetMapping
+    @GetMapping("/eqa")
     @Transactional(readOnly = true)
     public String centres(Model model) {
         AppUser user = currentUser.get();
@@ -101,7 +105,7 @@ public class EqaPages {
         return "eqa/centres";
     }
 
-    @PostMapping("/centres/{code}/visits")
+    @PostMapping("/eqa/centres/{code}/visits")
     @Transactional
     public String openVisit(@PathVariable String code) {
         Centre centre = centres.findByCode(code).orElseThrow(() -> new NotFoundException("There is no centre " + code));
@@ -117,11 +121,13 @@ public class EqaPages {
                            List<org.qaflow.evidence.FileLine> files) {
     }
 
+    /** removed: the EQA took the learner out of the sample (removedBy, removedReason); added: the EQA's own choice. */
     public record SampleLine(long id, long claimId, String learner, String qan, String assessor, String why,
-                             String finding, List<UnitLine> units) {
+                             String finding, List<UnitLine> units, boolean added, boolean removed, String removedBy,
+                             String removedReason) {
     }
 
-    @GetMapping("/visits/{id}")
+    @GetMapping("/eqa/visits/{id}")
     @Transactional(readOnly = true)
     public String visit(@PathVariable long id, Model model) {
         return workspace(id, model, Map.of(), Map.of());
@@ -141,7 +147,7 @@ public class EqaPages {
         return "eqa/visit";
     }
 
-    @PostMapping("/visits/{id}/plan")
+    @PostMapping("/eqa/visits/{id}/plan")
     @Transactional
     public String plan(@PathVariable long id, @RequestParam(defaultValue = "") String date, Model model,
                        RedirectAttributes redirect) {
@@ -168,15 +174,95 @@ public class EqaPages {
         return "redirect:/eqa/visits/" + id;
     }
 
-    @PostMapping("/visits/{id}/conduct")
+    /** The visit form as posted: what was typed, and what of it is not even well formed (a date that is no date). */
+    private record VisitForm(EqaVisit.Outcome outcome, String report, LocalDate visitedOn,
+                             List<VisitService.Finding> findings, List<VisitService.ActionRequest> actions,
+                             Map<String, String> errors) {
+    }
+
+    private VisitForm read(long id, Map<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String outcomeText = form.getOrDefault("outcome", "");
+        EqaVisit.Outcome outcome = outcomeText.equals("SATISFACTORY") || outcomeText.equals("UNSATISFACTORY")
+                ? EqaVisit.Outcome.valueOf(outcomeText) : null;
+        List<VisitService.Finding> findings = new ArrayList<>();
+        for (VisitSample s : visitService.sampleOf(id)) {
+            if (!s.isRemoved() && form.containsKey("finding-" + s.getId())) {
+                findings.add(new VisitService.Finding(s.getId(), form.get("finding-" + s.getId())));
+            }
+        }
+        List<VisitService.ActionRequest> actions = new ArrayList<>();
+        for (int i = 0; form.containsKey("action-" + i + "-description"); i++) {
+            String description = form.get("action-" + i + "-description").trim();
+            String owner = form.getOrDefault("action-" + i + "-owner", "").trim();
+            LocalDate due = date(form.getOrDefault("action-" + i + "-due", ""), "action-" + i + "-due", errors);
+            actions.add(new VisitService.ActionRequest(description, owner.isEmpty() ? null : owner, due));
+        }
+        LocalDate visitedOn = date(form.getOrDefault("visitedOn", ""), "visitedOn", errors);
+        return new VisitForm(outcome, form.get("report"), visitedOn, findings, actions, errors);
+    }
+
+    private static LocalDate date(String text, String field, Map<String, String> errors) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "'" + text + "' is not a date (yyyy-mm-dd)");
+            return null;
+        }
+    }
+
+    /** A service's message without its leading "field: ", for the error beside that field. */
+    private static String words(String message) {
+        int colon = message.indexOf(": ");
+        return colon < 0 || message.substring(0, colon).contains(" ") ? message : message.substring(colon + 2);
+    }
+
+    /** "actions[1].owner: ..." from the service, as the error beside the form's field action-1-owner. */
+    private static Map<String, String> fieldError(BadRequestException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        if (colon < 0) {
+            return Map.of("form", message);
+        }
+        String field = message.substring(0, colon).replaceAll("^actions\\[(\\d+)]\\.", "action-$1-");
+        return Map.of(field, message.substring(colon + 2));
+    }
+
+    /** Saves the form without completing the visit: a normal post, so findings survive a lost login. */
+    @PostMapping("/eqa/visits/{id}/draft")
+    @Transactional
+    public String draft(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+                        RedirectAttributes redirect) {
+        own(id);
+        VisitForm read = read(id, form);
+        if (!read.errors().isEmpty()) {
+            return workspace(id, model, read.errors(), form);
+        }
+        try {
+            visitService.saveDraft(id, read.outcome(), read.report(), read.findings(), read.actions(),
+                    currentUser.get());
+        } catch (BadRequestException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return workspace(id, model, fieldError(e), form);
+        } catch (ConflictException e) {
+            return notRecorded(id, Tasks.CONDUCT_VISIT, e, "your draft", model, form);
+        }
+        redirect.addFlashAttribute("notice", "Draft saved; the visit is not completed yet");
+        return "redirect:/eqa/visits/" + id;
+    }
+
+    @PostMapping("/eqa/visits/{id}/conduct")
     @Transactional
     public String conduct(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
                           RedirectAttributes redirect) {
         AppUser user = currentUser.get();
         own(id);
-        Map<String, String> errors = new HashMap<>();
-        String outcomeText = form.getOrDefault("outcome", "");
-        if (!outcomeText.equals("SATISFACTORY") && !outcomeText.equals("UNSATISFACTORY")) {
+        VisitForm read = read(id, form);
+        Map<String, String> errors = new LinkedHashMap<>(read.errors());
+        if (read.outcome() == null) {
             errors.put("outcome", "choose satisfactory or unsatisfactory");
         }
         if (form.getOrDefault("report", "").isBlank()) {
@@ -185,35 +271,101 @@ public class EqaPages {
         if (!errors.isEmpty()) {
             return workspace(id, model, errors, form);
         }
-        List<VisitService.Finding> findings = new ArrayList<>();
-        for (VisitSample s : visitService.sampleOf(id)) {
-            String finding = form.getOrDefault("finding-" + s.getId(), "").trim();
-            if (!finding.isEmpty()) {
-                findings.add(new VisitService.Finding(s.getId(), finding));
-            }
-        }
-        List<String> actions = Arrays.stream(form.getOrDefault("actions", "").split("\\R"))
-                .map(String::trim).filter(a -> !a.isEmpty()).toList();
         try {
             var task = tasks.find(user, Tasks.CONDUCT_VISIT, "visitId", id)
                     .orElseThrow(() -> new ConflictException("Visit " + id + " has no visit task open for you"));
-            visitService.conduct(task.getId(), id, EqaVisit.Outcome.valueOf(outcomeText), form.get("report"),
-                    findings, actions, user);
+            visitService.conduct(task.getId(), id, read.outcome(), read.report(), read.visitedOn(), read.findings(),
+                    read.actions(), user);
+        } catch (BadRequestException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return workspace(id, model, fieldError(e), form);
         } catch (ConflictException e) {
             return notRecorded(id, Tasks.CONDUCT_VISIT, e, "your visit record", model, form);
         }
-        redirect.addFlashAttribute("notice", "Visit recorded as " + outcomeText.toLowerCase());
+        redirect.addFlashAttribute("notice", "Visit recorded as " + read.outcome().name().toLowerCase());
         return "redirect:/eqa/visits/" + id;
     }
 
-    @GetMapping("/visits/{id}/report")
+    @PostMapping("/eqa/visits/{id}/sample")
+    @Transactional
+    public String addToSample(@PathVariable long id, @RequestParam(defaultValue = "") String claimId,
+                              @RequestParam(defaultValue = "") String reason, Model model,
+                              RedirectAttributes redirect) {
+        own(id);
+        Map<String, String> values = Map.of("add-claim", claimId, "add-reason", reason);
+        if (!claimId.matches("\\d{1,18}")) {
+            return workspace(id, model, Map.of("add-claim", "choose the learner to add"), values);
+        }
+        try {
+            visitService.addToSample(id, Long.parseLong(claimId), reason, currentUser.get());
+        } catch (BadRequestException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            String message = e.getMessage();
+            return workspace(id, model, Map.of(message.startsWith("reason") ? "add-reason" : "add-claim",
+                    words(message)), values);
+        } catch (ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return workspace(id, model, Map.of("add-claim", e.getMessage()), values);
+        }
+        redirect.addFlashAttribute("notice", "Learner added to the sample");
+        return "redirect:/eqa/visits/" + id;
+    }
+
+    @PostMapping("/eqa/visits/{id}/sample/{sampleId}/removal")
+    @Transactional
+    public String removeFromSample(@PathVariable long id, @PathVariable long sampleId,
+                                   @RequestParam(defaultValue = "") String reason, Model model,
+                                   RedirectAttributes redirect) {
+        own(id);
+        String field = "remove-" + sampleId + "-reason";
+        try {
+            visitService.removeFromSample(id, sampleId, reason, currentUser.get());
+        } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            String message = e.getMessage();
+            return workspace(id, model, Map.of(field, words(message)),
+                    Map.of(field, reason));
+        }
+        redirect.addFlashAttribute("notice", "Learner removed from the sample; the reason is on the report");
+        return "redirect:/eqa/visits/" + id;
+    }
+
+    @PostMapping("/eqa/actions/{actionId}/close")
+    @Transactional
+    public String closeAction(@PathVariable long actionId, @RequestParam(defaultValue = "") String note, Model model,
+                              RedirectAttributes redirect) {
+        AppUser user = currentUser.get();
+        long visitId = policy.action(user, actionId).getVisitId();
+        try {
+            actionService.close(actionId, note, user);
+        } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            String message = e.getMessage();
+            return workspace(visitId, model, Map.of("close-" + actionId + "-note",
+                    words(message)), Map.of("close-" + actionId + "-note", note));
+        }
+        redirect.addFlashAttribute("notice", "Action closed");
+        return "redirect:/eqa/visits/" + visitId;
+    }
+
+    @PostMapping("/eqa/actions/{actionId}/reopen")
+    @Transactional
+    public String reopenAction(@PathVariable long actionId, RedirectAttributes redirect) {
+        AppUser user = currentUser.get();
+        long visitId = policy.action(user, actionId).getVisitId();
+        actionService.reopen(actionId, user);
+        redirect.addFlashAttribute("notice", "Action reopened");
+        return "redirect:/eqa/visits/" + visitId;
+    }
+
+    @GetMapping("/eqa/visits/{id}/report")
     @Transactional(readOnly = true)
     public String report(@PathVariable long id, Model model) {
         workspace(id, model, Map.of(), Map.of());
         return "eqa/report";
     }
 
-    @GetMapping("/visits/{id}/report.pdf")
+    @GetMapping("/eqa/visits/{id}/report.pdf")
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> reportPdf(@PathVariable long id, Model model) {
         workspace(id, model, Map.of(), Map.of());
@@ -221,6 +373,103 @@ public class EqaPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"eqa-report-" + id + ".pdf\"")
                 .body(body);
+    }
+
+    /** Any visit the user may see, read-only: the quality manager any centre's, the centre its own. */
+    @GetMapping("/visits/{id}")
+    @Transactional(readOnly = true)
+    public String record(@PathVariable long id, Model model) {
+        workspace(id, model, Map.of(), Map.of());
+        model.addAttribute("seesWork", policy.seesWork(currentUser.get(), (EqaVisit) model.getAttribute("visit")));
+        return "eqa/record";
+    }
+
+    @GetMapping("/visits/{id}/report")
+    @Transactional(readOnly = true)
+    public String sharedReport(@PathVariable long id, Model model) {
+        completedFor(id);
+        workspace(id, model, Map.of(), Map.of());
+        model.addAttribute("visitHref", "/visits/" + id);
+        return "eqa/report";
+    }
+
+    @GetMapping("/visits/{id}/report.pdf")
+    @Transactional(readOnly = true)
+    public ResponseEntity<byte[]> sharedReportPdf(@PathVariable long id, Model model) {
+        completedFor(id);
+        return reportPdf(id, model);
+    }
+
+    /** The centre reads the report once the visit is completed; before that it is the EQA's work in progress. */
+    private void completedFor(long id) {
+        AppUser user = currentUser.get();
+        EqaVisit visit = policy.visit(user, id);
+        if (!policy.seesWork(user, visit)) {
+            throw new NotFoundException("The report of EQA visit " + id + " is written when the visit is completed");
+        }
+    }
+
+    public record HistoryLine(EqaVisit visit, String eqa, String type, String outcome, boolean reportReadable) {
+    }
+
+    /** Every visit of a centre, latest planned first, a page at a time from the database. */
+    @GetMapping("/visits/centres/{code}")
+    @Transactional(readOnly = true)
+    public String history(@PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
+        Centre centre = centres.findByCode(code).orElseThrow(() -> new NotFoundException("There is no centre " + code));
+        AppUser user = currentUser.get();
+        access.check(user, centre, "Centre " + code);
+        var found = visitService.history(centre.getId(), org.qaflow.problem.Paging.request(page, 20, null));
+        model.addAttribute("centre", centre);
+        model.addAttribute("visits", found.getContent().stream().map(v -> new HistoryLine(v,
+                people.name(v.getEqaUsername()), v.isRemote() ? "remote release review" : "visit",
+                v.getOutcome() == null ? v.getStatus().name().toLowerCase() : v.getOutcome().name().toLowerCase(),
+                policy.seesWork(user, v) && v.getStatus() == EqaVisit.Status.COMPLETED)).toList());
+        model.addAttribute("page", found);
+        model.addAttribute("eqaOfCentre", user.getUsername().equals(centre.getEqaUsername()));
+        return "eqa/history";
+    }
+
+    public record ActionLine(VisitAction action, String owner, String centre, boolean overdue) {
+    }
+
+    /** The centre's EQA actions, open ones first, each with a form to respond. */
+    @GetMapping("/provider/actions")
+    @Transactional(readOnly = true)
+    public String providerActions(@RequestParam(defaultValue = "0") int page, Model model) {
+        return actionsPage(page, model, Map.of(), Map.of());
+    }
+
+    private String actionsPage(int page, Model model, Map<String, String> errors, Map<String, String> values) {
+        AppUser user = currentUser.get();
+        var found = actionService.visible(user, org.qaflow.problem.Paging.request(page, 20, null));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("actions", found.getContent().stream().map(a -> new ActionLine(a,
+                people.name(a.getOwnerUsername()), policy.centreOf(visits.findById(a.getVisitId()).orElseThrow())
+                .getCode(), a.overdueOn(today))).toList());
+        model.addAttribute("page", found);
+        model.addAttribute("centre", user.getCentreId() == null ? null
+                : centres.findById(user.getCentreId()).orElse(null));
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        return "eqa/actions";
+    }
+
+    @PostMapping("/provider/actions/{actionId}/response")
+    @Transactional
+    public String respond(@PathVariable long actionId, @RequestParam(defaultValue = "") String response, Model model,
+                          RedirectAttributes redirect) {
+        String field = "response-" + actionId;
+        try {
+            actionService.respond(actionId, response, currentUser.get());
+        } catch (BadRequestException | ConflictException e) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            String message = e.getMessage();
+            return actionsPage(0, model, Map.of(field, words(message)),
+                    Map.of(field, response));
+        }
+        redirect.addFlashAttribute("notice", "Response sent to the EQA");
+        return "redirect:/provider/actions";
     }
 
     private String workspace(long id, Model model, Map<String, String> errors, Map<String, String> values) {
@@ -246,16 +495,54 @@ public class EqaPages {
             }
             sample.add(new SampleLine(s.getId(), c.getId(), c.getLearner().getFirstName() + " "
                     + c.getLearner().getLastName(), c.getQan(), c.getAssessor().getName(), s.getReasons(),
-                    s.getFinding(), units));
+                    s.getFinding(), units, s.getAddedBy() != null, s.isRemoved(), people.name(s.getRemovedBy()),
+                    s.getRemovedReason()));
         }
         model.addAttribute("visit", visit);
         model.addAttribute("centre", centre);
         model.addAttribute("sample", sample);
-        model.addAttribute("actions", visitService.actionsOf(id));
+        List<VisitAction> actions = visitService.actionsOf(id);
+        model.addAttribute("actions", actions);
+        model.addAttribute("actionRows", actionRows(actions, values));
+        model.addAttribute("owners", visitService.centreUsers(centre.getId()));
+        Set<Long> sampled = new HashSet<>();
+        visitService.sampleOf(id).stream().filter(s -> !s.isRemoved()).forEach(s -> sampled.add(s.getClaimId()));
+        model.addAttribute("addable", visit.getStatus() != EqaVisit.Status.PLANNED ? List.of()
+                : claims.findByCentreIdOrderById(centre.getId()).stream().filter(c -> !sampled.contains(c.getId()))
+                        .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("defaultVisitedOn", visit.getPlannedFor().isAfter(today) ? today : visit.getPlannedFor());
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("today", today);
+        model.addAttribute("visitHref", "/eqa/visits/" + id);
         return "eqa/visit";
+    }
+
+    /** One row of the actions on the visit form: as typed (after an error), or as saved, plus blank rows to add. */
+    public record ActionRow(int index, String description, String owner, String due) {
+    }
+
+    private static List<ActionRow> actionRows(List<VisitAction> saved, Map<String, String> values) {
+        List<ActionRow> rows = new ArrayList<>();
+        if (values.containsKey("action-0-description")) {
+            for (int i = 0; values.containsKey("action-" + i + "-description"); i++) {
+                ActionRow row = new ActionRow(rows.size(), values.get("action-" + i + "-description"),
+                        values.getOrDefault("action-" + i + "-owner", ""), values.getOrDefault("action-" + i + "-due", ""));
+                if (!(row.description() + row.owner() + row.due()).isBlank()) {
+                    rows.add(row);
+                }
+            }
+        } else {
+            for (VisitAction a : saved) {
+                rows.add(new ActionRow(rows.size(), a.getDescription(), Objects.toString(a.getOwnerUsername(), ""),
+                        Objects.toString(a.getDueOn(), "")));
+            }
+        }
+        for (int blank = 0; blank < 2; blank++) {
+            rows.add(new ActionRow(rows.size(), "", "", ""));
+        }
+        return rows;
     }
 
     /** The visit of one of the EQA's own centres, whatever id the URL names. */

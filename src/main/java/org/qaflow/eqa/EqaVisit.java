@@ -26,6 +26,12 @@ public class EqaVisit {
     private Status status = Status.COMPLETED;
     private String processInstanceId;
     private boolean remote;
+    @Enumerated(EnumType.STRING)
+    private Outcome draftOutcome;
+    private String draftReport;
+    private String draftSavedBy;
+    private java.time.Instant draftSavedAt;
+    private java.time.Instant completedAt;
 
     protected EqaVisit() {
     }
@@ -58,13 +64,33 @@ public class EqaVisit {
         this.status = Status.PLANNED;
     }
 
+    /** A visit recorded after the fact (the sample data): when it was recorded is not known. */
     public void record(LocalDate visitedOn, Outcome outcome, String report) {
+        record(visitedOn, outcome, report, null);
+    }
+
+    public void record(LocalDate visitedOn, Outcome outcome, String report, java.time.Instant at) {
+        this.completedAt = at;
         this.visitedOn = visitedOn;
         this.outcome = outcome;
         this.report = report;
         this.status = Status.COMPLETED;
     }
 
+    /** The form as far as the EQA got: kept until the visit is completed. */
+    public void saveDraft(Outcome outcome, String report, String by, java.time.Instant at) {
+        this.draftOutcome = outcome;
+        this.draftReport = report;
+        this.draftSavedBy = by;
+        this.draftSavedAt = at;
+    }
+
+    /** When the outcome was recorded; null for visits recorded before it was kept. */
+    public java.time.Instant getCompletedAt() { return completedAt; }
+    public Outcome getDraftOutcome() { return draftOutcome; }
+    public String getDraftReport() { return draftReport; }
+    public String getDraftSavedBy() { return draftSavedBy; }
+    public java.time.Instant getDraftSavedAt() { return draftSavedAt; }
     public Long getId() { return id; }
     public Long getCentreId() { return centreId; }
     public String getEqaUsername() { return eqaUsername; }

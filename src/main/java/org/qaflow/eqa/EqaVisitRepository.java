@@ -12,5 +12,8 @@ public interface EqaVisitRepository extends JpaRepository<EqaVisit, Long> {
 
     boolean existsByCentreIdAndStatusNot(Long centreId, EqaVisit.Status status);
 
+    org.springframework.data.domain.Page<EqaVisit> findByCentreIdOrderByPlannedForDescIdDesc(
+            Long centreId, org.springframework.data.domain.Pageable page);
+
     List<EqaVisit> findByCentreIdInOrderByPlannedForDesc(java.util.Collection<Long> centreIds);
 }

@@ -1,11 +1,25 @@
 package org.qaflow.eqa;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.Collection;
 import java.util.List;
 
 public interface VisitActionRepository extends JpaRepository<VisitAction, Long> {
 
     List<VisitAction> findByVisitIdOrderById(Long visitId);
 
-    long countByVisitIdInAndOpenTrue(java.util.Collection<Long> visitIds);
+    long countByVisitIdInAndOpenTrue(Collection<Long> visitIds);
+
+    /** Open ones first, then by due date: what needs doing leads. */
+    @Query(value = "select a from VisitAction a where a.visitId in (select v.id from EqaVisit v where v.centreId in "
+            + ":centres and v.status = org.qaflow.eqa.EqaVisit.Status.COMPLETED) "
+            + "order by a.open desc, a.dueOn asc nulls last, a.id asc",
+            countQuery = "select count(a) from VisitAction a where a.visitId in (select v.id from EqaVisit v "
+            + "where v.centreId in :centres and v.status = org.qaflow.eqa.EqaVisit.Status.COMPLETED)")
+    Page<VisitAction> ofCompletedVisits(@Param("centres") Collection<Long> centres, Pageable page);
 }

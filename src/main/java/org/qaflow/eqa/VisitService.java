@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Collectors;
@@ -182,7 +183,8 @@ public class VisitService {
         }
         EqaVisit review = visits.save(EqaVisit.remoteReview(centre.getId(), centre.getEqaUsername(),
                 LocalDate.now(clock)));
-        List<EqaSampleResult.Selected> chosen = rules.eqaReview(sampleable(uncovered, review.getEqaUsername()).stream()
+        List<EqaSampleResult.Selected> chosen = rules.eqaReview(sampleable(assessedSinceLastVisit(centre, uncovered),
+                        review.getEqaUsername()).stream()
                         .map(this::candidate).toList(),
                 decision.reviewCount(), review.getId());
         for (EqaSampleResult.Selected selected : chosen) {
@@ -252,7 +254,8 @@ public class VisitService {
         List<Claim> cohort = !waiting.isEmpty() ? waiting : claims.findByCentreIdOrderById(centre.getId()).stream()
                 .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList();
         EqaSampleResult sample = rules.eqaSample(new EqaSampleRequest(centre.getRiskRating(), visitId,
-                sampleable(cohort, user.getUsername()).stream().map(this::candidate).toList()));
+                sampleable(assessedSinceLastVisit(centre, cohort), user.getUsername()).stream()
+                        .map(this::candidate).toList()));
         for (EqaSampleResult.Selected selected : sample.selected()) {
             samples.save(new VisitSample(visitId, Long.valueOf(selected.id()), String.join("; ", selected.reasons())));
         }
@@ -265,6 +268,17 @@ public class VisitService {
         events.publishEvent(new Notice.VisitPlanned(centre.getId(), user.getUsername(), date));
         events.publishEvent(new TaskDone(taskId, user, Map.of()));
         return sample;
+    }
+
+    /**
+     * The claims with an assessment decision since the centre's last completed visit: what that visit saw is not
+     * sampled again, and a learner with nothing assessed has nothing to sample. The rules then choose among them.
+     */
+    private List<Claim> assessedSinceLastVisit(Centre centre, List<Claim> cohort) {
+        Optional<Instant> since = completedVisits(centre).stream().findFirst().map(v -> v.getCompletedAt() != null
+                ? v.getCompletedAt() : v.getVisitedOn().atStartOfDay(clock.getZone()).toInstant());
+        return cohort.stream().filter(c -> c.getUnits().stream().map(ClaimUnit::getSignedOffAt)
+                .anyMatch(at -> at != null && (since.isEmpty() || !at.isBefore(since.get())))).toList();
     }
 
     /**
@@ -298,8 +312,35 @@ public class VisitService {
                           @HumanText(max = 2000, multiline = true) String finding) {
     }
 
-    public void conduct(String taskId, long visitId, EqaVisit.Outcome outcome, String report, List<Finding> findings,
-                        List<String> raisedActions, AppUser user) {
+    /** An action for the centre: what, who at the centre owns it (a user name), and by when. */
+    public record ActionRequest(@HumanText(max = 2000, multiline = true) String description,
+                                @HumanText(max = 50) String owner, LocalDate due) {
+    }
+
+    /**
+     * The visit form as far as the EQA got: findings, actions, outcome and report are kept without completing the
+     * visit, so a reload (or a new login) shows them. Only what is there is checked; completing checks everything.
+     */
+    public void saveDraft(long visitId, EqaVisit.Outcome outcome, String report, List<Finding> findings,
+                          List<ActionRequest> raisedActions, AppUser user) {
+        EqaVisit visit = ownVisit(visitId, user, EqaVisit.Status.PLANNED);
+        if (report != null) {
+            HumanText.Check.require("report", report, 4000, true);
+        }
+        applyFindings(visitId, findings);
+        if (raisedActions != null) {
+            replaceActions(visit, raisedActions, false, user);
+        }
+        visit.saveDraft(outcome, report == null || report.isBlank() ? null : report.trim(), user.getUsername(),
+                clock.instant());
+    }
+
+    /**
+     * Completes the visit. visitedOn: the day it took place, by default the planned day (today when that is still
+     * ahead); never in the future. findings and actions: null keeps what the draft holds.
+     */
+    public void conduct(String taskId, long visitId, EqaVisit.Outcome outcome, String report, LocalDate visitedOn,
+                        List<Finding> findings, List<ActionRequest> raisedActions, AppUser user) {
         EqaVisit visit = ownVisit(visitId, user, EqaVisit.Status.PLANNED);
         if (outcome == null) {
             throw new BadRequestException("outcome: SATISFACTORY or UNSATISFACTORY is required");
@@ -308,8 +349,30 @@ public class VisitService {
             throw new BadRequestException("report: the EQA report is required");
         }
         HumanText.Check.require("report", report, 4000, true);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = visitedOn != null ? visitedOn
+                : visit.getPlannedFor().isAfter(today) ? today : visit.getPlannedFor();
+        if (on.isAfter(today)) {
+            throw new BadRequestException("visitedOn: " + on + " is in the future; the visit took place on "
+                    + today + " or earlier");
+        }
+        applyFindings(visitId, findings);
+        if (raisedActions != null) {
+            replaceActions(visit, raisedActions, true, user);
+        } else {
+            List<VisitAction> drafted = actions.findByVisitIdOrderById(visitId);
+            for (int i = 0; i < drafted.size(); i++) {
+                VisitAction a = drafted.get(i);
+                checkAction(i, visit, a.getOwnerUsername(), a.getDueOn());
+            }
+        }
+        visit.record(on, outcome, report.trim(), clock.instant());
+        events.publishEvent(new TaskDone(taskId, user, Map.of()));
+    }
+
+    private void applyFindings(long visitId, List<Finding> findings) {
         Map<Long, VisitSample> byId = samples.findByVisitIdOrderById(visitId).stream()
-                .collect(Collectors.toMap(VisitSample::getId, s -> s));
+                .filter(s -> !s.isRemoved()).collect(Collectors.toMap(VisitSample::getId, s -> s));
         for (Finding f : findings == null ? List.<Finding>of() : findings) {
             VisitSample sampled = byId.get(f.sampleId());
             if (sampled == null) {
@@ -317,16 +380,98 @@ public class VisitService {
                         + byId.keySet());
             }
             HumanText.Check.require("findings", f.finding(), 2000, true);
-            sampled.setFinding(f.finding());
+            sampled.setFinding(f.finding() == null || f.finding().isBlank() ? null : f.finding().trim());
         }
-        for (String action : raisedActions == null ? List.<String>of() : raisedActions) {
-            HumanText.Check.require("actions", action, 2000, true);
-            if (action != null && !action.isBlank()) {
-                actions.save(new VisitAction(visitId, action.trim()));
+    }
+
+    /** The visit's actions become those given (in the order given); complete: each needs an owner and a due date. */
+    private void replaceActions(EqaVisit visit, List<ActionRequest> raised, boolean complete, AppUser user) {
+        actions.deleteAll(actions.findByVisitIdOrderById(visit.getId()));
+        actions.flush();
+        for (int i = 0; i < raised.size(); i++) {
+            ActionRequest a = raised.get(i);
+            String where = "actions[" + i + "]";
+            if (a == null || a.description() == null || a.description().isBlank()) {
+                if (a != null && (a.owner() != null && !a.owner().isBlank() || a.due() != null)) {
+                    throw new BadRequestException(where + ".description: say what the centre must do");
+                }
+                continue;
             }
+            HumanText.Check.require(where + ".description", a.description(), 2000, true);
+            String owner = a.owner() == null || a.owner().isBlank() ? null : a.owner().trim();
+            if (owner != null && centreUsers(visit.getCentreId()).stream()
+                    .noneMatch(u -> u.getUsername().equals(owner))) {
+                throw new BadRequestException(where + ".owner: " + owner + " is not a person at the centre");
+            }
+            if (complete) {
+                checkAction(i, visit, owner, a.due());
+            }
+            actions.save(new VisitAction(visit.getId(), a.description().trim(), owner, a.due(), user.getUsername(),
+                    clock.instant()));
         }
-        visit.record(LocalDate.now(clock), outcome, report.trim());
-        events.publishEvent(new TaskDone(taskId, user, Map.of()));
+    }
+
+    private void checkAction(int i, EqaVisit visit, String owner, LocalDate due) {
+        String where = "actions[" + i + "]";
+        if (owner == null) {
+            throw new BadRequestException(where + ".owner: choose the person at the centre who owns the action");
+        }
+        if (due == null) {
+            throw new BadRequestException(where + ".due: the date the action is due (yyyy-mm-dd) is required");
+        }
+        if (due.isBefore(LocalDate.now(clock))) {
+            throw new BadRequestException(where + ".due: " + due + " is in the past");
+        }
+    }
+
+    /** Who may own an action: the centre's people (provider, assessors, IQAs) with a login, by name. */
+    public List<AppUser> centreUsers(long centreId) {
+        return users.findAll().stream().filter(u -> u.isEnabled() && Long.valueOf(centreId).equals(u.getCentreId()))
+                .sorted(Comparator.comparing(AppUser::getDisplayName)).toList();
+    }
+
+    /**
+     * The EQA adds a learner the rules did not choose, with the reason: only a claim of the centre with an
+     * assessment decision (nothing assessed, nothing to sample), not already in the sample.
+     */
+    public VisitSample addToSample(long visitId, long claimId, String reason, AppUser user) {
+        EqaVisit visit = ownVisit(visitId, user, EqaVisit.Status.PLANNED);
+        String why = requireReason(reason);
+        Claim claim = claims.findById(claimId).filter(c -> c.getCentre().getId().equals(visit.getCentreId()))
+                .orElseThrow(() -> new BadRequestException("claimId: " + claimId + " is not a claim of this centre"));
+        if (claim.getUnits().stream().allMatch(u -> u.getSignedOffAt() == null)) {
+            throw new BadRequestException("claimId: learner " + claim.getLearner().getFirstName() + " "
+                    + claim.getLearner().getLastName() + " has nothing assessed yet, so there is nothing to sample");
+        }
+        if (interests.declared(user.getUsername(), claim.getLearner())) {
+            throw new BadRequestException("claimId: you declared a personal interest in this learner");
+        }
+        if (samples.findByVisitIdOrderById(visitId).stream()
+                .anyMatch(s -> !s.isRemoved() && s.getClaimId().equals(claimId))) {
+            throw new ConflictException("Claim " + claimId + " is already in the sample of visit " + visitId);
+        }
+        return samples.save(VisitSample.addedByEqa(visitId, claimId, why, user.getUsername(), clock.instant()));
+    }
+
+    /** The EQA takes a learner out of the sample, with the reason; the row stays, marked, for the report. */
+    public VisitSample removeFromSample(long visitId, long sampleId, String reason, AppUser user) {
+        ownVisit(visitId, user, EqaVisit.Status.PLANNED);
+        String why = requireReason(reason);
+        VisitSample sample = samples.findById(sampleId).filter(s -> s.getVisitId() == visitId)
+                .orElseThrow(() -> new NotFoundException("Visit " + visitId + " has no sampled item " + sampleId));
+        if (sample.isRemoved()) {
+            throw new ConflictException("Item " + sampleId + " was already removed from the sample");
+        }
+        sample.remove(why, user.getUsername(), clock.instant());
+        return sample;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadRequestException("reason: say why the sample changes");
+        }
+        HumanText.Check.require("reason", reason, 2000, true);
+        return reason.trim();
     }
 
     /** What a recorded outcome decided: the claims to release, and when the centre's next visit falls due. */
@@ -361,6 +506,12 @@ public class VisitService {
         }
         return new OutcomeApplied(centre.getId(), released, visit.isRemote() ? Optional.empty()
                 : Optional.of(visit.getVisitedOn().plusMonths(MONTHS_TO_NEXT_VISIT)));
+    }
+
+    /** The centre's visits, latest planned first, a page at a time (paged in the database). */
+    public org.springframework.data.domain.Page<EqaVisit> history(long centreId,
+                                                                  org.springframework.data.domain.Pageable page) {
+        return visits.findByCentreIdOrderByPlannedForDescIdDesc(centreId, page);
     }
 
     public List<VisitSample> sampleOf(long visitId) {

@@ -85,7 +85,7 @@ public class SecurityConfig {
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/home", "/forbidden", "/css/**", "/js/**",
             "/favicon.ico", "/provider/**", "/assessor/**", "/iqa/**", "/eqa/**", "/qm/**", "/claims/**", "/claims.csv",
             "/certificates/**", "/tasks/**", "/processes", "/processes/**", "/interests", "/notifications",
-            "/notifications/**"};
+            "/notifications/**", "/visits/**"};
 
     /** What answers machines: the JSON API (401 with a Basic challenge, problem documents), health and API docs. */
     static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",

@@ -113,7 +113,9 @@ public class TaskController {
     @Operation(summary = "Complete a task. AssessUnit: {} (signs the unit off). VerifyDecision: {\"decision\": "
             + "\"ACCEPT\"|\"REFER\", \"reason\": \"...\"}. CountersignDecision: {}. PlanVisit: {\"date\": "
             + "\"2026-12-15\"}. ConductVisit: {\"outcome\": \"SATISFACTORY\"|\"UNSATISFACTORY\", \"report\": \"...\", "
-            + "\"findings\": [{\"sampleId\": 1, \"finding\": \"...\"}], \"actions\": [\"...\"]}")
+            + "\"visitedOn\": \"2026-12-15\" (default: the planned day; never in the future), \"findings\": "
+            + "[{\"sampleId\": 1, \"finding\": \"...\"}], \"actions\": [{\"description\": \"...\", \"owner\": "
+            + "\"provider2\", \"due\": \"2027-01-31\"}]} (findings or actions left out: the draft's)")
     @Refuses(status = 403, when = "The task is not offered to you or is someone else's")
     @Refuses(status = 409, when = "The task is claimed by someone else, or already done")
     public void complete(@PathVariable String id, @RequestBody(required = false) JsonNode data) {
@@ -137,9 +139,8 @@ public class TaskController {
             case Tasks.PLAN_VISIT -> visitService.plan(id, visitId(task), read(data, Plan.class).date(), user);
             case Tasks.CONDUCT_VISIT -> {
                 Conduct body = read(data, Conduct.class);
-                visitService.conduct(id, visitId(task), body.outcome(), body.report(),
-                        body.findings() == null ? List.of() : body.findings(),
-                        body.actions() == null ? List.of() : body.actions(), user);
+                visitService.conduct(id, visitId(task), body.outcome(), body.report(), body.visitedOn(),
+                        body.findings(), body.actions(), user);
             }
             default -> throw new BadRequestException("Task " + id + " (" + task.getTaskName()
                     + ") cannot be completed through this API");
@@ -159,12 +160,13 @@ public class TaskController {
     record Plan(@NotNull(message = "required: the visit date (yyyy-mm-dd)") LocalDate date) {
     }
 
+    /** findings and actions left out keep what the visit's draft holds; visitedOn defaults to the planned day. */
     record Conduct(@NotNull(message = "required: SATISFACTORY or UNSATISFACTORY") EqaVisit.Outcome outcome,
                    @NotBlank(message = "required: the EQA report") @HumanText(max = 4000, multiline = true)
                    String report,
+                   LocalDate visitedOn,
                    List<VisitService.@NotNull @Valid Finding> findings,
-                   List<@NotBlank(message = "an action cannot be empty") @HumanText(max = 2000, multiline = true)
-                        String> actions) {
+                   List<VisitService.@NotNull(message = "an action cannot be empty") @Valid ActionRequest> actions) {
     }
 
     /**

@@ -64,7 +64,7 @@ class HostileInputTest extends JourneyTestBase {
             findings.add(Map.of("sampleId", sample.get("id").asLong(), "finding", SQL_TEXT));
         }
         Response conducted = complete("eqa", conduct.get("id").asText(), Map.of("outcome", "UNSATISFACTORY",
-                "report", SQL_TEXT, "findings", findings, "actions", List.of(SQL_TEXT)));
+                "report", SQL_TEXT, "findings", findings, "actions", List.of(action("RVT02", SQL_TEXT))));
         assertThat(conducted.status()).as(conducted.raw()).isEqualTo(200);
         assertThat(get("eqa", "/api/visits/" + visitId).body().get("report").asText()).isEqualTo(SQL_TEXT);
         assertThat(jdbc.queryForList("select description from eqa_action where visit_id = ?", String.class, visitId))

@@ -129,6 +129,13 @@ public abstract class JourneyTestBase extends ApiTestBase {
         throw new AssertionError("no visit to plan for " + centre + " among " + tasks(eqa));
     }
 
+    /** An action for the centre, owned by its provider, due in a month. */
+    protected Map<String, Object> action(String centre, String description) {
+        String owner = jdbc.queryForObject("select min(u.username) from app_user u join centre c on c.id = u.centre_id"
+                + " where c.code = ? and u.role = 'PROVIDER'", String.class, centre);
+        return Map.of("description", description, "owner", owner, "due", today().plusMonths(1).toString());
+    }
+
     /** The EQA plans the centre's open visit (a remote review needs no planning), reviews the sample, records it. */
     protected void eqaVisit(String eqa, String centre, String outcome) {
         Optional<JsonNode> plan = visitTask(eqa, "PlanVisit", centre);
@@ -142,11 +149,15 @@ public abstract class JourneyTestBase extends ApiTestBase {
         JsonNode visit = get(eqa, "/api/visits/" + conduct.get("visitId").asLong()).body();
         List<Map<String, Object>> findings = new ArrayList<>();
         for (JsonNode sample : visit.get("sample")) {
+            if (sample.path("removed").asBoolean()) {
+                continue;
+            }
             findings.add(Map.of("sampleId", sample.get("id").asLong(), "finding", "Evidence valid and sufficient"));
         }
         Response done = complete(eqa, conduct.get("id").asText(), Map.of("outcome", outcome,
                 "report", "Visit report: " + outcome.toLowerCase(), "findings", findings,
-                "actions", outcome.equals("SATISFACTORY") ? List.of() : List.of("Standardise assessment of LO2")));
+                "actions", outcome.equals("SATISFACTORY") ? List.of()
+                        : List.of(action(centre, "Standardise assessment of LO2"))));
         assertThat(done.status()).as(done.raw()).isEqualTo(200);
     }
 }
