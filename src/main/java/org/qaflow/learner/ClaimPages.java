@@ -1,6 +1,9 @@
 package org.qaflow.learner;
 
+import org.qaflow.catalogue.Qualification;
 import org.qaflow.catalogue.QualificationRepository;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
 import org.qaflow.centre.CentreAccess;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
@@ -12,7 +15,6 @@ import org.qaflow.web.FormActions;
 import org.qaflow.web.WebPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -22,6 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.*;
@@ -44,11 +49,18 @@ public class ClaimPages {
     private final ClaimProcess process;
     private final LearnerRecords records;
     private final UnitPicker unitPicker;
+    private final ClaimSearch search;
+    private final CentreRepository centreRepository;
+    private final Clock clock;
 
     public ClaimPages(ClaimEventRepository events, QualificationRepository qualifications,
                       StaffRepository staff, RegistrationService registration, RegistrationUpload upload,
                       CentreAccess access, ClaimAccess policy, CurrentUser currentUser, ClaimProcess process,
-                      LearnerRecords records, UnitPicker unitPicker) {
+                      LearnerRecords records, UnitPicker unitPicker, ClaimSearch search,
+                      CentreRepository centreRepository, Clock clock) {
+        this.clock = clock;
+        this.search = search;
+        this.centreRepository = centreRepository;
         this.records = records;
         this.unitPicker = unitPicker;
         this.events = events;
@@ -64,24 +76,124 @@ public class ClaimPages {
 
     @GetMapping("/claims")
     @Transactional(readOnly = true)
-    public String list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) String q,
+    public String list(@RequestParam(required = false) ClaimStatus status,
+                       @RequestParam(required = false) ClaimStage stage,
+                       @RequestParam(required = false) String centre,
+                       @RequestParam(required = false) String qualification,
+                       @RequestParam(required = false) Long assessor,
+                       @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "registered") String sort,
+                       @RequestParam(required = false) String dir,
                        @RequestParam(defaultValue = "1") int page, Model model) {
         AppUser user = currentUser.get();
-        Sort newestFirst = Sort.by(Sort.Direction.DESC, "id");
-        Page<Claim> found = policy.claims(user, status, q, PageRequest.of(Math.max(page, 1) - 1, PAGE_SIZE, newestFirst));
+        ClaimSearch.SortKey key = ClaimSearch.SortKey.of(sort);
+        // Newest first by default; names, statuses and titles from A.
+        boolean ascending = dir == null || dir.isBlank() ? key != ClaimSearch.SortKey.REGISTERED : ascending(dir);
+        List<Centre> centres = centreRepository.findAllById(access.visibleCentreIds(user)).stream()
+                .sorted(Comparator.comparing(Centre::getCode)).toList();
+        if (centre != null && !centre.isBlank() && centres.stream().noneMatch(c -> c.getCode().equals(centre.trim()))) {
+            throw new BadRequestException("centre: '" + centre + "' is not a centre whose claims you see");
+        }
+        if (qualification != null && !qualification.isBlank() && !qualifications.existsById(qualification.trim())) {
+            throw new BadRequestException("qualification: '" + qualification + "' is not a qualification in the catalogue");
+        }
+        ClaimSearch.Filter filter = new ClaimSearch.Filter(status, stage, centre, qualification, assessor, q);
+        Page<ClaimSearch.Found> found = search.page(user, filter, key, ascending,
+                PageRequest.of(Math.max(page, 1) - 1, PAGE_SIZE));
         int pages = Math.max(1, found.getTotalPages());
         int current = Math.min(Math.max(page, 1), pages);
         if (current != found.getNumber() + 1) { // past the last page: show the last
-            found = policy.claims(user, status, q, PageRequest.of(current - 1, PAGE_SIZE, newestFirst));
+            found = search.page(user, filter, key, ascending, PageRequest.of(current - 1, PAGE_SIZE));
         }
-        model.addAttribute("claims", found.stream().map(ClaimPages::row).toList());
+        Map<Long, ClaimSearch.Progress> progress = search.progress(
+                found.stream().map(f -> f.claim().getId()).toList());
+        model.addAttribute("claims", found.stream().map(f -> listRow(f, progress.get(f.claim().getId()))).toList());
         model.addAttribute("total", found.getTotalElements());
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("status", status);
+        model.addAttribute("stage", stage);
+        model.addAttribute("centre", centre);
+        model.addAttribute("qualification", qualification);
+        model.addAttribute("assessor", assessor);
         model.addAttribute("q", q);
         model.addAttribute("statuses", ClaimStatus.values());
+        model.addAttribute("stages", ClaimStage.values());
+        model.addAttribute("centres", centres.size() > 1 ? centres : List.of());
+        model.addAttribute("qualifications", qualifications.findAll().stream()
+                .sorted(Comparator.comparing(Qualification::getTitle)).toList());
+        model.addAttribute("assessors", user.getRole() == org.qaflow.security.Role.ASSESSOR ? List.of()
+                : centres.stream().flatMap(c -> staff.findByCentreIdOrderByName(c.getId()).stream())
+                        .filter(s -> s.getRole() == StaffRole.ASSESSOR).toList());
+        model.addAttribute("links", new ListLinks(filter, key, ascending));
         return "claims/list";
+    }
+
+    private static boolean ascending(String dir) {
+        return switch (dir.trim()) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw new BadRequestException("dir: '" + dir + "' is not asc or desc");
+        };
+    }
+
+    /** A claim of the list, with its qualification's title and how many of its units are verified. */
+    public record ListRow(Row claim, String qualificationTitle, LocalDate registered, long verified, long units) {
+    }
+
+    private ListRow listRow(ClaimSearch.Found found, ClaimSearch.Progress progress) {
+        Instant registered = found.claim().getRegisteredAt();
+        return new ListRow(row(found.claim()), found.qualificationTitle(),
+                registered == null ? null : registered.atZone(clock.getZone()).toLocalDate(),
+                progress == null ? 0 : progress.verified(), progress == null ? 0 : progress.units());
+    }
+
+    /**
+     * The list's own addresses: every filter, sort and page is a query parameter, so the back button and a bookmark
+     * bring back the same list.
+     */
+    public record ListLinks(ClaimSearch.Filter filter, ClaimSearch.SortKey sort, boolean ascending) {
+
+        /** The column's heading link: sorts by it, or reverses it when it is already the sort. */
+        public String sortBy(String column) {
+            ClaimSearch.SortKey key = ClaimSearch.SortKey.of(column);
+            boolean asc = key == sort ? !ascending : key != ClaimSearch.SortKey.REGISTERED;
+            return href(key, asc, 1);
+        }
+
+        /** For the column's aria-sort: ascending, descending, or null when the list is not sorted by it. */
+        public String ariaSort(String column) {
+            return ClaimSearch.SortKey.of(column) != sort ? null : ascending ? "ascending" : "descending";
+        }
+
+        public String page(int page) {
+            return href(sort, ascending, page);
+        }
+
+        private String href(ClaimSearch.SortKey key, boolean asc, int page) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("status", filter.status());
+            params.put("stage", filter.stage());
+            params.put("centre", filter.centre());
+            params.put("qualification", filter.qualification());
+            params.put("assessor", filter.assessor());
+            params.put("q", filter.text());
+            params.put("sort", key.param());
+            params.put("dir", asc ? "asc" : "desc");
+            params.put("page", page);
+            StringBuilder href = new StringBuilder("/claims");
+            char sep = '?';
+            for (var p : params.entrySet()) {
+                String value = p.getValue() == null ? "" : p.getValue() instanceof Enum<?> e ? e.name()
+                        : p.getValue().toString();
+                if (!value.isBlank()) {
+                    href.append(sep).append(p.getKey()).append('=')
+                            .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    sep = '&';
+                }
+            }
+            return href.toString();
+        }
     }
 
     /** The filtered list as a spreadsheet (CSV), all pages. */

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +65,101 @@ public class TaskInbox {
                             Long claimUnitId, String unitRef, String learner, Long visitId, String centre,
                             Instant createdAt, Instant dueAt) {
     }
+
+    /** How the dashboards ask for tasks by when they are due: overdue, or due within the coming seven days. */
+    public enum Due {
+        OVERDUE, WEEK
+    }
+
+    /** What the dashboards sort tasks by, by the names their addresses take. */
+    private static final Map<String, String> DASHBOARD_SORTABLE = Map.of(
+            "due", "due_by", "created", "t.created_at", "kind", "t.name_in_words", "learner", "learner");
+
+    /**
+     * A dashboard's question: tasks of one kind (a task name, or null for any), due when (or null for any), sorted.
+     *
+     * @param iqaDaysAllowed how long a sampled decision may wait for its IQA: a verification or countersignature with
+     *                       no due date of its own is due that many days after it was created
+     */
+    public record Query(String kind, Due due, String sort, boolean ascending, int iqaDaysAllowed) {
+    }
+
+    /** A line of a dashboard's task list: the task, and when it is due (its own date, or one the process implies). */
+    public record DueTask(InboxTask task, Instant dueBy) {
+    }
+
+    /** The user's tasks that answer the query, a page at a time, filtered, sorted and counted in the database. */
+    public Page<DueTask> page(String user, Collection<String> groups, Query query, Instant now, ZoneId zone,
+                              Pageable pageable) {
+        String sort = DASHBOARD_SORTABLE.get(query.sort());
+        if (sort == null) {
+            throw new BadRequestException("sort: '" + query.sort() + "' is not one of "
+                    + String.join(", ", DASHBOARD_SORTABLE.keySet().stream().sorted().toList()));
+        }
+        MapSqlParameterSource params = visibility(user, groups);
+        String where = dashboardWhere(query, now, zone, params);
+        Long total = named.queryForObject("select count(*)" + VISIBLE + where, params, Long.class);
+        if (total == null || total == 0 || pageable.getOffset() >= total) {
+            return new PageImpl<>(List.of(), pageable, total == null ? 0 : total);
+        }
+        params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
+        String direction = query.ascending() ? " asc" : " desc";
+        List<DueTask> rows = named.query(COLUMNS + ", " + dueBy(query.iqaDaysAllowed()) + " as due_by" + VISIBLE
+                        + where + " order by " + sort + direction + " nulls last, t.created_at" + direction
+                        + ", t.task_id limit :limit offset :offset", params,
+                (rs, n) -> new DueTask(ROW.mapRow(rs, n), rs.getTimestamp("due_by") == null ? null
+                        : rs.getTimestamp("due_by").toInstant()));
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** How many of the user's tasks answer the query, counted by the database. */
+    public long count(String user, Collection<String> groups, Query query, Instant now, ZoneId zone) {
+        MapSqlParameterSource params = visibility(user, groups);
+        Long total = named.queryForObject("select count(*)" + VISIBLE + dashboardWhere(query, now, zone, params),
+                params, Long.class);
+        return total == null ? 0 : total;
+    }
+
+    /**
+     * When a task is due: the engine's due date when it has one; else a verification or countersignature is due the
+     * allowed days after it was offered, and a visit's review on the day the visit is planned for. An assessment has
+     * no due date (its age is shown instead).
+     */
+    private static String dueBy(int iqaDaysAllowed) {
+        return "coalesce(t.due_at, case when t.task_name in ('" + Tasks.VERIFY_DECISION + "', '"
+                + Tasks.COUNTERSIGN_DECISION + "') then t.created_at + interval '" + iqaDaysAllowed + "' day"
+                + " when t.task_name = '" + Tasks.CONDUCT_VISIT + "' then (select cast(v.planned_for as timestamp)"
+                + " from eqa_visit v where v.id = t.visit_id) end)";
+    }
+
+    /** Overdue: due before today began; this week: due today or in the six days after (days in the clock's zone). */
+    private static String dashboardWhere(Query query, Instant now, ZoneId zone, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder();
+        if (query.kind() != null) {
+            if (!KINDS.contains(query.kind())) {
+                throw new BadRequestException("kind: '" + query.kind() + "' is not one of " + String.join(", ", KINDS));
+            }
+            where.append(" and t.task_name = :kind");
+            params.addValue("kind", query.kind());
+        }
+        if (query.due() != null) {
+            LocalDate today = now.atZone(zone).toLocalDate();
+            params.addValue("today", Timestamp.from(today.atStartOfDay(zone).toInstant()));
+            String due = dueBy(query.iqaDaysAllowed());
+            switch (query.due()) {
+                case OVERDUE -> where.append(" and ").append(due).append(" < :today");
+                case WEEK -> {
+                    where.append(" and ").append(due).append(" >= :today and ").append(due).append(" < :weekEnd");
+                    params.addValue("weekEnd", Timestamp.from(today.plusDays(7).atStartOfDay(zone).toInstant()));
+                }
+            }
+        }
+        return where.toString();
+    }
+
+    /** The kinds of task there are, by their engine names. */
+    public static final List<String> KINDS = List.of(Tasks.ASSESS_UNIT, Tasks.VERIFY_DECISION,
+            Tasks.COUNTERSIGN_DECISION, Tasks.PLAN_VISIT, Tasks.CONDUCT_VISIT);
 
     /** Writes the task as it now stands; the first write of a task stamps when it was created. */
     public void put(Entry e, Instant now) {

@@ -74,6 +74,19 @@ public class Tasks {
         return inbox.waitingFor(identity.getName(), identity.getRoles(), pageable);
     }
 
+    /** My work for a dashboard: filtered by kind and due date, sorted and paged in the inbox table. */
+    public Page<TaskInbox.DueTask> mine(AppUser user, TaskInbox.Query query, Pageable pageable) {
+        IdentityProvider identity = identity(user);
+        return inbox.page(identity.getName(), identity.getRoles(), query, Instant.now(clock), clock.getZone(),
+                pageable);
+    }
+
+    /** How many of my tasks answer the query, counted in the inbox table. */
+    public long count(AppUser user, TaskInbox.Query query) {
+        IdentityProvider identity = identity(user);
+        return inbox.count(identity.getName(), identity.getRoles(), query, Instant.now(clock), clock.getZone());
+    }
+
     public UserTaskView get(String taskId, AppUser user) {
         return get(taskId, identity(user));
     }

@@ -34,7 +34,8 @@ class ReferredBackPagesTest extends JourneyTestBase {
                 .contains(PageSession.escaped(REASON));
         assertThat(assessor.get("/assessor").body())
                 .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + REASON));
-        String home = assessor.get("/home").body();
+        // The home page lists tasks a page at a time: newest first, this one heads the list.
+        String home = assessor.get("/home?sort=created&dir=desc").body();
         assertThat(home).contains("Assess unit L4B1 for " + learner)
                 .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + REASON))
                 .doesNotContain(">AssessUnit<");
@@ -42,7 +43,7 @@ class ReferredBackPagesTest extends JourneyTestBase {
         // Signed off again, the unit is no longer waiting on the referral: the reason leaves the form and the home page.
         assessAndSignOff("bcarter", claimId, "L4B1");
         assertThat(assessor.get("/assessor/claims/" + claimId + "/units/L4B1").body()).doesNotContain("id=\"referral\"");
-        assertThat(assessor.get("/home").body()).doesNotContain(PageSession.escaped(REASON));
+        assertThat(assessor.get("/home?sort=created&dir=desc").body()).doesNotContain(PageSession.escaped(REASON));
     }
 
     @Test
@@ -53,7 +54,7 @@ class ReferredBackPagesTest extends JourneyTestBase {
         JsonNode verify = task("iqa", "VerifyDecision", claimId).orElseThrow();
         assertThat(post("iqa", "/api/tasks/" + verify.get("id").asText() + "/claim", Map.of()).status()).isEqualTo(200);
 
-        String home = PageSession.loggedIn(port, "iqa").get("/home").body();
+        String home = PageSession.loggedIn(port, "iqa").get("/home?sort=created&dir=desc").body();
         assertThat(home).contains("Verify the assessment of unit L4B1 for " + learner)
                 .contains("claimed by Ivy Quinn").doesNotContain(">VerifyDecision<").doesNotContain("claimed by iqa");
 
@@ -66,7 +67,7 @@ class ReferredBackPagesTest extends JourneyTestBase {
     void anEqasVisitTasksNameTheCentre() throws Exception {
         JsonNode plan = visitToPlan("eqa", "RVT02");
         assertThat(plan).isNotNull();
-        String home = PageSession.loggedIn(port, "eqa").get("/home").body();
+        String home = PageSession.loggedIn(port, "eqa").get("/home?kind=PlanVisit").body();
         assertThat(home).contains("Plan the EQA visit to ").contains("(RVT02)").doesNotContain(">PlanVisit<");
     }
 }
