@@ -15,8 +15,13 @@ local b64 = function(s)
   end) .. ({ '', '==', '=' })[#s % 3 + 1])
 end
 
+-- The demo users by default; load/run.sh DATA=large names the fixture's busiest users instead (PROVIDER, ASSESSOR, IQA),
+-- and CLAIM_MAX, the highest claim id whose timeline is read.
+local names = { provider = os.getenv('PROVIDER') or 'provider', iqa = os.getenv('IQA') or 'iqa',
+  assessor = os.getenv('ASSESSOR') or 'assessor', qm = 'qm' }
+local claimMax = tonumber(os.getenv('CLAIM_MAX') or '12')
 local auth = {}
-for _, user in ipairs({ 'provider', 'iqa', 'assessor', 'qm' }) do auth[user] = 'Basic ' .. b64(user .. ':demo') end
+for role, user in pairs(names) do auth[role] = 'Basic ' .. b64(user .. ':demo') end
 
 local counter = 0
 local prefix
@@ -38,7 +43,7 @@ function request()
     counter = counter + 1
     local uln = string.format('%s%05d', prefix, counter)
     local body = '{"firstName":"Load","lastName":"Learner ' .. uln .. '","dateOfBirth":"1990-01-01","uln":"' .. uln ..
-      '","qualification":"610/3751/5","assessor":"assessor"}'
+      '","qualification":"610/3751/5","assessor":"' .. names.assessor .. '"}'
     return wrk.format('POST', '/api/claims', { ['Authorization'] = auth.provider,
       ['Content-Type'] = 'application/json' }, body)
   elseif roll <= 45 then
@@ -48,7 +53,7 @@ function request()
   elseif roll <= 80 then
     return wrk.format('GET', '/api/tasks', { ['Authorization'] = auth.assessor, ['Content-Type'] = 'application/json' })
   else
-    return wrk.format('GET', '/api/claims/' .. math.random(1, 12) .. '/timeline', { ['Authorization'] = auth.qm })
+    return wrk.format('GET', '/api/claims/' .. math.random(1, claimMax) .. '/timeline', { ['Authorization'] = auth.qm })
   end
 end
 

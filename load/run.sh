@@ -3,6 +3,11 @@
 # on the embedded H2 default or on PostgreSQL. Usage (docs/load-test.md):
 #   load/run.sh h2                                  # embedded H2 file database
 #   QAFLOW_DB_URL=jdbc:postgresql://127.0.0.1:5433/qaflow_load QAFLOW_DB_USER=postgres load/run.sh postgres
+#   DATA=large load/run.sh h2                       # the same on the data-volume fixture (100,000 claims)
+# DATA=large fills the database with the fixture first (CLAIMS, CENTRES, OPEN_TASKS; a database that already holds it
+# is only checked), or, on H2, copies a prepared data directory LARGE_DATA_DIR (kept by an earlier KEEP=1 run, or made
+# by the fixture command in docs/load-test.md), so each run starts from the same data. The mix then acts as the
+# fixture's busiest users (its first centre's provider, first assessor and first IQA).
 # Needs target/qaflow.jar (mvn -q -DskipTests package) and wrk (apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +19,20 @@ PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
 WORK=$(mktemp -d /tmp/qaflow-load.XXXXXX)
 ARGS=(--server.port=$PORT --qaflow.data-dir=$WORK/data --server.tomcat.threads.max=100 --spring.datasource.hikari.maximum-pool-size=20)
 [ "$DB" = postgres ] && ARGS+=(--spring.profiles.active=postgres)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+DATA=${DATA:-small}
+if [ "$DATA" = large ]; then
+    if [ "$DB" = h2 ] && [ -n "${LARGE_DATA_DIR:-}" ]; then
+        mkdir -p "$WORK/data" && cp -r "$LARGE_DATA_DIR"/. "$WORK/data"
+    else
+        START=$(date +%s)
+        java -Xmx1g -jar target/qaflow.jar "${ARGS[@]}" --qaflow.volume.claims="${CLAIMS:-100000}" \
+            --qaflow.volume.centres="${CENTRES:-300}" --qaflow.volume.open-tasks="${OPEN_TASKS:-10000}" \
+            --qaflow.volume.exit=true >"$WORK/fixture.log" 2>&1 || { tail -50 "$WORK/fixture.log"; exit 1; }
+        echo "== fixture ready in $(( $(date +%s) - START )) s: $(grep -o 'volume fixture: done.*' "$WORK/fixture.log")"
+    fi
+    export PROVIDER=v0001p ASSESSOR=v0001a01 IQA=v0001i01 CLAIM_MAX=${CLAIM_MAX:-${CLAIMS:-100000}}
+fi
 java -Xmx768m -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
@@ -23,5 +42,5 @@ for _ in $(seq 1 300); do
 done
 # Warm-up (JIT, rule base, pools), not measured.
 wrk -t2 -c"$USERS" -d20s -s load/mix.lua "http://localhost:$PORT" >/dev/null
-echo "== qaflow on $DB: $USERS users for $DURATION ($(nproc) cores, $(date -u +%FT%TZ))"
+echo "== qaflow on $DB, $DATA data: $USERS users for $DURATION ($(nproc) cores, $(date -u +%FT%TZ))"
 wrk -t2 -c"$USERS" -d"$DURATION" --timeout 30s -s load/mix.lua "http://localhost:$PORT"

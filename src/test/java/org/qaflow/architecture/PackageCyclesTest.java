@@ -42,7 +42,7 @@ class PackageCyclesTest {
             List.of("eqa"),
             List.of("certification"),
             List.of("workflow"),
-            List.of("home", "sampledata", "audit"));
+            List.of("home", "sampledata", "audit", "volume"));
 
     @ArchTest
     static final ArchRule packagesFormNoCycles = slices().matching("org.qaflow.(*)..").should().beFreeOfCycles();
