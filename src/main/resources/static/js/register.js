@@ -1,5 +1,17 @@
 // The registration form's unit picker: keeps the credit total and what is still needed up to date as units are
 // ticked. The server renders the same list and the rules of combination decide at registration; this only helps.
+// Enter in a field registers the learner, as a user expects: without this the form's first button, "Show units",
+// would take it (implicit submission), and the learner would not be registered.
+(function () {
+  var register = document.getElementById('register');
+  if (!register) return;
+  register.form.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || event.target.tagName !== 'INPUT' || event.target.type === 'checkbox') return;
+    event.preventDefault();
+    register.click();
+  });
+})();
+
 (function () {
   var picker = document.getElementById('units');
   var select = document.getElementById('qualification');

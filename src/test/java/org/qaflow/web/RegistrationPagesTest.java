@@ -65,7 +65,8 @@ class RegistrationPagesTest extends BrowserTestBase {
         field("uln").sendKeys(uln());
         new Select(field("qualification")).selectByValue(AWARD);
         new Select(field("assessor")).selectByValue("assessor");
-        clickButton("Register");
+        // Enter in a field registers, as the Register button does (not "Show units", the form's first button).
+        pressEnterAndWait(field("uln"));
         assertThat(text("#firstName-error")).contains("at most 100 characters, got 300");
         assertThat(text("#error-summary")).contains("There is a problem").contains("First name:");
         assertThat(field("firstName").getAttribute("value")).isEqualTo(longName);
