@@ -37,10 +37,12 @@ fi
 java -Xmx768m ${JAVA_OPTS:-} -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
+# START_WAIT: seconds to wait for the application to be healthy (a busy shared machine can take over 10 minutes).
+for _ in $(seq 1 "${START_WAIT:-900}"); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1
 done
+curl -fs "localhost:$PORT/actuator/health" >/dev/null || { echo "qaflow was not healthy after ${START_WAIT:-900} s"; tail -20 "$WORK/app.log"; exit 1; }
 # Warm-up (JIT, rule base, pools), not measured.
 wrk -t2 -c"$USERS" -d20s -s load/mix.lua "http://localhost:$PORT" >/dev/null
 echo "== qaflow on $DB, $DATA data: $USERS users for $DURATION ($(nproc) cores, $(date -u +%FT%TZ))"
