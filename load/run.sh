@@ -33,14 +33,28 @@ if [ "$DATA" = large ]; then
     fi
     export PROVIDER=v0001p ASSESSOR=v0001a01 IQA=v0001i01 CLAIM_MAX=${CLAIM_MAX:-${CLAIMS:-100000}}
 fi
-java -Xmx768m -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
+# JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
+java -Xmx768m ${JAVA_OPTS:-} -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
-for _ in $(seq 1 300); do
+# START_WAIT: seconds to wait for the application to be healthy (a busy shared machine can take over 10 minutes).
+for _ in $(seq 1 "${START_WAIT:-900}"); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1
 done
+curl -fs "localhost:$PORT/actuator/health" >/dev/null || { echo "qaflow was not healthy after ${START_WAIT:-900} s"; tail -20 "$WORK/app.log"; exit 1; }
 # Warm-up (JIT, rule base, pools), not measured.
 wrk -t2 -c"$USERS" -d20s -s load/mix.lua "http://localhost:$PORT" >/dev/null
 echo "== qaflow on $DB, $DATA data: $USERS users for $DURATION ($(nproc) cores, $(date -u +%FT%TZ))"
 wrk -t2 -c"$USERS" -d"$DURATION" --timeout 30s -s load/mix.lua "http://localhost:$PORT"
+if [ "$DATA" = large ]; then
+    # "My tasks" with the fixture's open tasks in the system, after the load: sequential calls, after a warm-up.
+    for user in "$ASSESSOR" assessor; do
+        total=$(curl -fs -u "$user:demo" "http://localhost:$PORT/api/tasks?size=1" -o /dev/null -D - | tr -d '\r' \
+            | sed -n 's/^X-Total-Count: //Ip')
+        for _ in $(seq 1 10); do curl -fs -u "$user:demo" -o /dev/null "http://localhost:$PORT/api/tasks"; done
+        for _ in $(seq 1 30); do
+            curl -fs -u "$user:demo" -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/tasks"
+        done | sort -n | awk -v u="$user" -v n="$total" '{ t[NR] = $1 * 1000 } END { printf "GET /api/tasks as %s (%s tasks), %d calls: p50 %.1f ms, p90 %.1f ms, max %.1f ms\n", u, n, NR, t[int(NR*0.5)+0], t[int(NR*0.9)+0], t[NR] }'
+    done
+fi
