@@ -24,8 +24,11 @@ public class ActionController {
     private final ActionService actions;
     private final VisitAccess policy;
     private final CurrentUser currentUser;
+    private final java.time.Clock clock;
 
-    public ActionController(ActionService actions, VisitAccess policy, CurrentUser currentUser) {
+    public ActionController(ActionService actions, VisitAccess policy, CurrentUser currentUser,
+                            java.time.Clock clock) {
+        this.clock = clock;
         this.actions = actions;
         this.policy = policy;
         this.currentUser = currentUser;
@@ -33,16 +36,20 @@ public class ActionController {
 
     /** overdue: past its due date (by the application's clock) and not closed. */
     public record ActionView(long id, long visitId, String description, VisitAction.Status status, boolean open,
-                             String owner, LocalDate due, String raisedBy, Instant raisedAt, String response,
+                             boolean overdue, String owner, LocalDate due, String raisedBy, Instant raisedAt, String response,
                              String respondedBy, Instant respondedAt, String closingNote, String closedBy,
                              Instant closedAt, String reopenedBy, Instant reopenedAt) {
     }
 
-    static ActionView view(VisitAction a) {
+    static ActionView view(VisitAction a, LocalDate today) {
         return new ActionView(a.getId(), a.getVisitId(), a.getDescription(), a.getStatus(), a.isOpen(),
-                a.getOwnerUsername(), a.getDueOn(), a.getRaisedBy(), a.getRaisedAt(), a.getResponse(),
+                a.overdueOn(today), a.getOwnerUsername(), a.getDueOn(), a.getRaisedBy(), a.getRaisedAt(), a.getResponse(),
                 a.getRespondedBy(), a.getRespondedAt(), a.getClosingNote(), a.getClosedBy(), a.getClosedAt(),
                 a.getReopenedBy(), a.getReopenedAt());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public record ActionPage(List<ActionView> actions, int page, int size, long total, int pages) {
@@ -54,7 +61,7 @@ public class ActionController {
     @Refuses(status = 400, when = "The page or size is out of range")
     public ActionPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var found = actions.visible(currentUser.get(), Paging.request(page, size, null));
-        return new ActionPage(found.getContent().stream().map(ActionController::view).toList(), found.getNumber(),
+        return new ActionPage(found.getContent().stream().map(a -> view(a, today())).toList(), found.getNumber(),
                 found.getSize(), found.getTotalElements(), found.getTotalPages());
     }
 
@@ -62,7 +69,7 @@ public class ActionController {
     @Refuses(status = 403, when = "The action is of a centre you do not work with")
     @Refuses(status = 404, when = "There is no such action (or its visit is not completed yet)")
     public ActionView get(@PathVariable long id) {
-        return view(policy.action(currentUser.get(), id));
+        return view(policy.action(currentUser.get(), id), today());
     }
 
     public record Response(@HumanText(max = 2000, multiline = true) String response) {
@@ -78,7 +85,7 @@ public class ActionController {
     @Refuses(status = 403, when = "You are not the provider of the action's centre")
     @Refuses(status = 409, when = "The action is closed")
     public ActionView respond(@PathVariable long id, @Valid @RequestBody Response body) {
-        return view(actions.respond(id, body.response(), currentUser.get()));
+        return view(actions.respond(id, body.response(), currentUser.get()), today());
     }
 
     @PostMapping("/{id}/close")
@@ -88,7 +95,7 @@ public class ActionController {
     @Refuses(status = 403, when = "You are not the EQA appointed to the action's centre")
     @Refuses(status = 409, when = "The action is already closed")
     public ActionView close(@PathVariable long id, @Valid @RequestBody Note body) {
-        return view(actions.close(id, body.note(), currentUser.get()));
+        return view(actions.close(id, body.note(), currentUser.get()), today());
     }
 
     @PostMapping("/{id}/reopen")
@@ -97,6 +104,6 @@ public class ActionController {
     @Refuses(status = 403, when = "You are not the EQA appointed to the action's centre")
     @Refuses(status = 409, when = "The action is not closed")
     public ActionView reopen(@PathVariable long id) {
-        return view(actions.reopen(id, currentUser.get()));
+        return view(actions.reopen(id, currentUser.get()), today());
     }
 }

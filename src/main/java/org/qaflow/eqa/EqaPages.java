@@ -509,7 +509,9 @@ public class EqaPages {
         visitService.sampleOf(id).stream().filter(s -> !s.isRemoved()).forEach(s -> sampled.add(s.getClaimId()));
         model.addAttribute("addable", visit.getStatus() != EqaVisit.Status.PLANNED ? List.of()
                 : claims.findByCentreIdOrderById(centre.getId()).stream().filter(c -> !sampled.contains(c.getId()))
-                        .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null)).toList());
+                        .filter(c -> c.getUnits().stream().anyMatch(u -> u.getSignedOffAt() != null))
+                        .map(c -> new Addable(c.getId(), c.getLearner().getFirstName() + " "
+                                + c.getLearner().getLastName() + " · " + c.getQan())).toList());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultVisitedOn", visit.getPlannedFor().isAfter(today) ? today : visit.getPlannedFor());
         model.addAttribute("errors", errors);
@@ -517,6 +519,10 @@ public class EqaPages {
         model.addAttribute("today", today);
         model.addAttribute("visitHref", "/eqa/visits/" + id);
         return "eqa/visit";
+    }
+
+    /** A learner the EQA may add to the sample: a claim of the centre with an assessment decision. */
+    public record Addable(long id, String label) {
     }
 
     /** One row of the actions on the visit form: as typed (after an error), or as saved, plus blank rows to add. */

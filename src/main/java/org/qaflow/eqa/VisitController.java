@@ -34,9 +34,12 @@ public class VisitController {
     private final CurrentUser currentUser;
     private final VisitAccess policy;
     private final People people;
+    private final java.time.Clock clock;
 
     public VisitController(EqaVisitRepository visits, VisitService visitService, CentreRepository centres,
-                           CentreAccess access, CurrentUser currentUser, VisitAccess policy, People people) {
+                           CentreAccess access, CurrentUser currentUser, VisitAccess policy, People people,
+                           java.time.Clock clock) {
+        this.clock = clock;
         this.policy = policy;
         this.people = people;
         this.visits = visits;
@@ -158,7 +161,8 @@ public class VisitController {
                 detail ? visitService.sampleOf(v.getId()).stream().map(s -> new SampleView(s.getId(), s.getClaimId(),
                         s.getReasons(), s.getFinding(), s.getAddedBy(), s.getAddedReason(), s.isRemoved(),
                         s.getRemovedBy(), s.getRemovedReason())).toList() : null,
-                detail && work ? visitService.actionsOf(v.getId()).stream().map(ActionController::view).toList()
+                detail && work ? visitService.actionsOf(v.getId()).stream()
+                        .map(a -> ActionController.view(a, LocalDate.now(clock))).toList()
                         : null,
                 detail ? visitService.releasesOf(v.getId()) : null,
                 detail && work && user.getRole() == org.qaflow.security.Role.EQA && v.getDraftSavedAt() != null

@@ -60,7 +60,9 @@ class EqaVisitPagesTest extends BrowserTestBase {
                 .contains("the EQA report is required");
         browser.findElement(By.cssSelector("input[name=outcome][value=SATISFACTORY]")).click();
         setValue(field("report"), "Assessment and IQA practice sound. Sampling plan followed.");
-        setValue(field("actions"), "Share the standardisation minutes with the EQA");
+        setValue(field("action-0-description"), "Share the standardisation minutes with the EQA");
+        new Select(field("action-0-owner")).selectByValue("provider3");
+        setValue(field("action-0-due"), today().plusDays(30).toString());
         clickButton("Record the visit");
         assertThat(text("#visit-status")).isEqualTo("completed");
         assertThat(page()).contains("satisfactory").contains("Share the standardisation minutes");
