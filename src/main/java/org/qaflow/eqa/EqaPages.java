@@ -369,7 +369,7 @@ public class EqaPages {
     @Transactional(readOnly = true)
     public ResponseEntity<byte[]> reportPdf(@PathVariable long id, Model model) {
         workspace(id, model, Map.of(), Map.of());
-        byte[] body = pdf.render("eqa/report", model.asMap());
+        byte[] body = pdf.render("eqa/report-pdf", model.asMap());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"eqa-report-" + id + ".pdf\"")
                 .body(body);

@@ -141,7 +141,7 @@ public class Notifications {
         notify(Kind.VISIT_PLANNED, notifications.usersAt(centre.getId(), Role.PROVIDER),
                 "EQA visit planned: " + people.name(eqaUsername) + " will visit " + centre.getName() + " ("
                         + centre.getCode() + ") on " + date + ".",
-                "/claims", null);
+                "/visits/centres/" + centre.getCode(), null);
     }
 
     /** A claim waits for, or is held by, the EQA: the centre's provider users, with why. */

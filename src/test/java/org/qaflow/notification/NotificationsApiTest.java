@@ -160,7 +160,8 @@ class NotificationsApiTest extends JourneyTestBase {
         assertThat(planned.get("message").asText()).isEqualTo("EQA visit planned: Elaine Quarshie (ISP EQA) will "
                 + "visit Riverside Training Partnership (RVT02) on " + date + ".");
         assertThat(all("provider").stream().map(n -> n.get("message").asText())).noneMatch(m -> m.contains(date));
-        assertThat(mailsAbout("riverside.admin@example.org", "/claims")).anySatisfy(m ->
+        assertThat(planned.get("link").asText()).as("the centre's visit history").isEqualTo("/visits/centres/RVT02");
+        assertThat(mailsAbout("riverside.admin@example.org", "/visits/centres/RVT02")).anySatisfy(m ->
                 assertThat(m.body()).contains(date));
     }
 
