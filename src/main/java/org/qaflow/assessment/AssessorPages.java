@@ -7,6 +7,7 @@ import org.qaflow.evidence.FileLine;
 import org.qaflow.learner.Claim;
 import org.qaflow.learner.ClaimRepository;
 import org.qaflow.learner.ClaimUnit;
+import org.qaflow.learner.ClaimUnitRepository;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
@@ -14,6 +15,8 @@ import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
 import org.qaflow.task.Tasks;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +33,10 @@ import java.util.*;
 @RequestMapping("/assessor")
 public class AssessorPages {
 
+    private static final int PAGE_SIZE = 20;
+
     private final ClaimRepository claims;
+    private final ClaimUnitRepository claimUnits;
     private final UnitRepository units;
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
@@ -38,8 +44,10 @@ public class AssessorPages {
     private final Referrals referrals;
     private final EvidenceFiles files;
 
-    public AssessorPages(ClaimRepository claims, UnitRepository units, AssessmentService assessment,
-                         CurrentUser currentUser, Tasks tasks, Referrals referrals, EvidenceFiles files) {
+    public AssessorPages(ClaimRepository claims, ClaimUnitRepository claimUnits, UnitRepository units,
+                         AssessmentService assessment, CurrentUser currentUser, Tasks tasks, Referrals referrals,
+                         EvidenceFiles files) {
+        this.claimUnits = claimUnits;
         this.files = files;
         this.tasks = tasks;
         this.referrals = referrals;
@@ -55,21 +63,19 @@ public class AssessorPages {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public String mine(Model model) {
+    public String mine(@RequestParam(defaultValue = "1") int page, Model model) {
         AppUser user = currentUser.get();
-        List<UnitLine> lines = new ArrayList<>();
-        for (Claim c : claims.findByCentreIdOrderById(user.getCentreId())) {
-            if (!user.getUsername().equals(c.getAssessor().getUsername())) {
-                continue;
-            }
-            for (ClaimUnit u : c.getUnits()) {
-                lines.add(new UnitLine(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
-                        c.getQan(), u.getUnitRef(), u.getStatus().words(), withAssessor(u),
-                        referrals.of(u).map(Referrals.Referral::words).orElse(null)));
-            }
-        }
-        lines.sort(Comparator.comparing(UnitLine::withMe).reversed().thenComparing(UnitLine::claimId,
-                Comparator.reverseOrder()));
+        Page<ClaimUnit> found = claimUnits.findForAssessor(user.getCentreId(), user.getUsername(),
+                PageRequest.of(Math.max(page, 1) - 1, PAGE_SIZE));
+        List<UnitLine> lines = found.stream().map(u -> {
+            Claim c = u.getClaim();
+            return new UnitLine(c.getId(), c.getLearner().getFirstName() + " " + c.getLearner().getLastName(),
+                    c.getQan(), u.getUnitRef(), u.getStatus().words(), withAssessor(u),
+                    referrals.of(u).map(Referrals.Referral::words).orElse(null));
+        }).toList();
+        model.addAttribute("page", found.getNumber() + 1);
+        model.addAttribute("pages", found.getTotalPages());
+        model.addAttribute("total", found.getTotalElements());
         model.addAttribute("lines", lines);
         return "assessment/mine";
     }

@@ -96,7 +96,7 @@ public class EqaPages {
             var rec = directClaim.recommend(c);
             lines.add(new CentreLine(c.getCode(), c.getName(), String.valueOf(c.getRiskRating()),
                     c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(),
-                    claims.findByCentreIdOrderById(c.getId()).size(),
+                    Math.toIntExact(claims.countByCentreId(c.getId())),
                     all.stream().filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED).findFirst().orElse(null),
                     visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(c.getId()).stream()
                             .findFirst().orElse(null)));

@@ -61,4 +61,6 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);
+
+    long countByCentreId(Long centreId);
 }
