@@ -166,7 +166,8 @@ class CentreAdministrationApiTest extends JourneyTestBase {
 
         Response refused = register("provider2", newUln(), STRATEGY_AWARD, "assessor2");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.detail()).isEqualTo("Centre RVT02's approval for " + STRATEGY_AWARD + " is suspended since "
+        // Named as a problem of the qualification field, as every registration problem is.
+        assertThat(refused.detail()).isEqualTo("qualification: Centre RVT02's approval for " + STRATEGY_AWARD + " is suspended since "
                 + today() + " (Malpractice investigation)");
 
         Response reinstated = post("qm", "/api/centres/RVT02/approvals", Map.of("qualification", STRATEGY_AWARD));
