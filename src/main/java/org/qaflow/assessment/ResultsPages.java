@@ -31,8 +31,10 @@ public class ResultsPages {
 
     @PostMapping("/provider/upload/results")
     public String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
-                         RedirectAttributes redirect) throws IOException {
+                         RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
         if (file == null || file.isEmpty()) {
+            response.setStatus(400);
             model.addAttribute("resultsFileError", "Choose a CSV or XLSX file of results to upload");
             return "claims/upload";
         }

@@ -426,8 +426,11 @@ public class ClaimPages {
 
     @PostMapping("/provider/upload")
     public String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
-                         RedirectAttributes redirect) throws IOException {
+                         RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
         if (file == null || file.isEmpty()) {
+            // The form again, with the error beside the file field, answered as the bad request it is.
+            response.setStatus(400);
             model.addAttribute("fileError", "Choose a CSV or XLSX file of registrations to upload");
             return "claims/upload";
         }

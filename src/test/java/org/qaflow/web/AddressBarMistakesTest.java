@@ -120,7 +120,7 @@ class AddressBarMistakesTest extends ApiTestBase {
         provider.get("/provider/upload");
         HttpResponse<String> noFile = provider.post("/provider/upload");
         assertThat(noFile.statusCode()).isEqualTo(400);
-        assertThat(noFile.body()).contains("This form uploads a file");
+        assertThat(noFile.body()).contains("Choose a CSV or XLSX file of registrations to upload").contains("<main");
 
         provider.get("/provider/upload");
         HttpResponse<String> huge = provider.send("POST", "/provider/upload?_csrf="
