@@ -23,27 +23,29 @@ class ReferredBackPagesTest extends JourneyTestBase {
         // Ben Carter works towards his assessor award, so every one of his decisions is sampled.
         long claimId = registered("provider", ACUMEN_AWARD, "bcarter");
         String learner = claim("provider", claimId).get("learner").asText();
+        // Other tests sharing this application refer bcarter's units too: this claim's reason is its own.
+        String reason = REASON + " (claim " + claimId + ")";
         assessAndSignOff("bcarter", claimId, "L4B1");
         JsonNode verify = task("iqa", "VerifyDecision", claimId).orElseThrow();
-        assertThat(complete("iqa", verify.get("id").asText(), Map.of("decision", "REFER", "reason", REASON)).status())
+        assertThat(complete("iqa", verify.get("id").asText(), Map.of("decision", "REFER", "reason", reason)).status())
                 .isEqualTo(200);
 
         PageSession assessor = PageSession.loggedIn(port, "bcarter");
         String form = assessor.get("/assessor/claims/" + claimId + "/units/L4B1").body();
         assertThat(form).contains("id=\"referral\"").contains("Referred back by Ivy Quinn on " + today())
-                .contains(PageSession.escaped(REASON));
+                .contains(PageSession.escaped(reason));
         assertThat(assessor.get("/assessor").body())
-                .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + REASON));
+                .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + reason));
         // The home page lists tasks a page at a time: newest first, this one heads the list.
         String home = assessor.get("/home?sort=created&dir=desc").body();
         assertThat(home).contains("Assess unit L4B1 for " + learner)
-                .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + REASON))
+                .contains(PageSession.escaped("Referred back by Ivy Quinn on " + today() + ": " + reason))
                 .doesNotContain(">AssessUnit<");
 
         // Signed off again, the unit is no longer waiting on the referral: the reason leaves the form and the home page.
         assessAndSignOff("bcarter", claimId, "L4B1");
         assertThat(assessor.get("/assessor/claims/" + claimId + "/units/L4B1").body()).doesNotContain("id=\"referral\"");
-        assertThat(assessor.get("/home?sort=created&dir=desc").body()).doesNotContain(PageSession.escaped(REASON));
+        assertThat(assessor.get("/home?sort=created&dir=desc").body()).doesNotContain(PageSession.escaped(reason));
     }
 
     @Test
