@@ -30,15 +30,15 @@ class RulesConsolePagesTest extends BrowserTestBase {
         assertThat(text("#refused")).contains("Refused");
         screenshot("qm-rules-refused");
 
-        setValue(field("content"), original.replace("{fromCohort: 6, toCohort: 25, size: 6}", "{fromCohort: 6, toCohort: 25, size: 8}"));
-        setValue(field("description"), "sample 8 learners from cohorts of 6 to 25");
+        setValue(field("content"), original.replace("{fromCohort: 101, toCohort: 200, size: 12}", "{fromCohort: 101, toCohort: 200, size: 14}"));
+        setValue(field("description"), "sample 14 learners from cohorts of 101 to 200");
         clickButton("Check this change");
         assertThat(text("#candidate-status")).contains("candidate").contains("scenarios passed").contains("written by qm");
-        assertThat(text("#diff")).contains("size: 8").as("only the changed line").doesNotContain("EqaRiskUplift");
+        assertThat(text("#diff")).contains("size: 14").as("only the changed line").doesNotContain("EqaRiskUplift");
         String candidatePage = browser.getCurrentUrl().replaceAll("\\?.*", "");
         click("#impact-button");
         assertThat(text("#impact")).contains("Against active version " + before);
-        // No demo centre has a cohort of 6 to 25: 0 differences, after looking at every centre's sample.
+        // No centre here has a cohort of 101 to 200 (other walks add a few learners): 0 differences, after looking at every centre's sample.
         assertThat(text("#impact-looked")).contains("looked at ").contains(" claims, ").containsPattern("\\d+ centres' EQA samples")
                 .endsWith("0 would be decided differently.");
         assertThat(text("#impact-kinds")).containsPattern("EQA sample selection \\d+ centres' EQA samples 0")
@@ -54,16 +54,16 @@ class RulesConsolePagesTest extends BrowserTestBase {
         login("qm2");
         browser.get(candidatePage);
         click("#activate-button");
-        assertThat(text("#what")).contains("sample 8 learners").contains("written by qm");
-        assertThat(text("#diff")).contains("size: 8");
-        setValue(field("reason"), "cohorts of 6 to 25 were under-sampled last year");
+        assertThat(text("#what")).contains("sample 14 learners").contains("written by qm");
+        assertThat(text("#diff")).contains("size: 14");
+        setValue(field("reason"), "cohorts of 101 to 200 were under-sampled last year");
         screenshot("qm2-rules-confirm-activation");
         click("#confirm-button");
         assertThat(text("#notice")).isEqualTo("Version " + (before + 1) + " is active");
         assertThat(text("#active-version")).isEqualTo(String.valueOf(before + 1));
         String newest = browser.findElement(org.openqa.selenium.By.cssSelector("#history tbody tr")).getText();
-        assertThat(newest).contains("sample 8 learners").contains("qm qm2")
-                .contains("cohorts of 6 to 25 were under-sampled last year");
+        assertThat(newest).contains("sample 14 learners").contains("qm qm2")
+                .contains("cohorts of 101 to 200 were under-sampled last year");
         clickLink(before + 1 + " (active)");
         assertThat(text("#approval")).contains("qm").contains("qm2").contains("under-sampled");
 
