@@ -213,6 +213,35 @@ public abstract class BrowserTestBase {
         }
     }
 
+    protected static final int PHONE = 390;
+    protected static final int LAPTOP = 1280;
+
+    /** Emulates a screen that many px wide (a phone below 400). */
+    protected void width(int px) {
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("width", px);
+        metrics.put("height", px == PHONE ? 844 : 900);
+        metrics.put("deviceScaleFactor", 1);
+        metrics.put("mobile", px == PHONE);
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
+    }
+
+    /** How wide the page is laid out now; wider than the screen means it scrolls sideways. */
+    protected long pageWidth() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+    }
+
+    /** Screenshots name-390 and name-1280 of the page as it is; returns its width at 390 px. */
+    protected long phoneAndLaptop(String name) {
+        width(PHONE);
+        long phoneWidth = pageWidth();
+        screenshot(name + "-" + PHONE);
+        width(LAPTOP);
+        screenshot(name + "-" + LAPTOP);
+        return phoneWidth;
+    }
+
     protected void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -3,7 +3,6 @@ package org.qaflow.web;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardPagesTest extends BrowserTestBase {
 
-    private static final int PHONE = 390;
-    private static final int LAPTOP = 1280;
 
     private final List<String> overflowing = new ArrayList<>();
 
@@ -205,23 +202,10 @@ class DashboardPagesTest extends BrowserTestBase {
 
     /** The page as it is now at phone width then laptop width; records it if the phone has to scroll sideways. */
     private void both(String name) {
-        width(PHONE);
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+        long scrollWidth = phoneAndLaptop(name);
         if (scrollWidth > PHONE) {
             overflowing.add(browser.getCurrentUrl() + " is " + scrollWidth + " px wide");
         }
-        screenshot(name + "-" + PHONE);
-        width(LAPTOP);
-        screenshot(name + "-" + LAPTOP);
     }
 
-    private void width(int px) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("width", px);
-        metrics.put("height", px == PHONE ? 844 : 900);
-        metrics.put("deviceScaleFactor", 1);
-        metrics.put("mobile", px == PHONE);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-    }
 }

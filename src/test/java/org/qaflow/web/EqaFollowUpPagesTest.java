@@ -4,13 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EqaFollowUpPagesTest extends BrowserTestBase {
 
-    private static final int PHONE = 390;
-    private static final int LAPTOP = 1280;
     private final List<String> overflowing = new ArrayList<>();
 
     @Test
@@ -174,23 +169,10 @@ class EqaFollowUpPagesTest extends BrowserTestBase {
 
     /** The page as it is now, at phone width then laptop width; records it if the phone has to scroll sideways. */
     private void both(String name) {
-        width(PHONE);
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+        long scrollWidth = phoneAndLaptop("eqa-follow-up-" + name);
         if (scrollWidth > PHONE) {
             overflowing.add(browser.getCurrentUrl() + " (" + name + ") is " + scrollWidth + " px wide");
         }
-        screenshot("eqa-follow-up-" + name + "-" + PHONE);
-        width(LAPTOP);
-        screenshot("eqa-follow-up-" + name + "-" + LAPTOP);
     }
 
-    private void width(int px) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("width", px);
-        metrics.put("height", px == PHONE ? 844 : 900);
-        metrics.put("deviceScaleFactor", 1);
-        metrics.put("mobile", px == PHONE);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-    }
 }

@@ -8,7 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NarrowScreenPagesTest extends BrowserTestBase {
 
-    private static final int PHONE = 390;
-    private static final int LAPTOP = 1280;
 
     private final List<String> overflowing = new ArrayList<>();
 
@@ -81,8 +78,7 @@ class NarrowScreenPagesTest extends BrowserTestBase {
     /** The page as it is now, at phone width then laptop width; records it if the phone has to scroll sideways. */
     private void both(String name) {
         width(PHONE);
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+        long scrollWidth = pageWidth();
         if (scrollWidth > PHONE) {
             overflowing.add(browser.getCurrentUrl() + " is " + scrollWidth + " px wide: " + widest());
         }
@@ -91,14 +87,6 @@ class NarrowScreenPagesTest extends BrowserTestBase {
         screenshot("narrow-" + name + "-" + LAPTOP);
     }
 
-    private void width(int px) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("width", px);
-        metrics.put("height", px == PHONE ? 844 : 900);
-        metrics.put("deviceScaleFactor", 1);
-        metrics.put("mobile", px == PHONE);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-    }
 
     /** The element that sticks out furthest, named so that the failure says what to fix. */
     private String widest() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ class NotificationPagesTest extends BrowserTestBase {
 
     private static final String ACUMEN_AWARD = "610/3751/5"; // one unit, L4B1
     private static final String REASON = "Evidence for 2.2 does not show the prospect's viability";
-    private static final int PHONE = 390;
-    private static final int LAPTOP = 1280;
 
     @Autowired
     private TestRestTemplate http;
@@ -138,21 +135,7 @@ class NotificationPagesTest extends BrowserTestBase {
 
     /** The page at phone width then laptop width, each kept as a screenshot; the phone must not scroll sideways. */
     private void both(String name) {
-        width(PHONE);
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
-        screenshot(name + "-" + PHONE);
-        width(LAPTOP);
-        screenshot(name + "-" + LAPTOP);
-        assertThat(scrollWidth).as(browser.getCurrentUrl() + " at " + PHONE + " px").isLessThanOrEqualTo(PHONE);
+        assertThat(phoneAndLaptop(name)).as(browser.getCurrentUrl() + " at " + PHONE + " px").isLessThanOrEqualTo(PHONE);
     }
 
-    private void width(int px) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("width", px);
-        metrics.put("height", px == PHONE ? 844 : 900);
-        metrics.put("deviceScaleFactor", 1);
-        metrics.put("mobile", px == PHONE);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-    }
 }

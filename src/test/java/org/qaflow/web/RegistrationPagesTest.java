@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.qaflow.support.SpreadsheetFiles;
 
@@ -14,9 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +27,6 @@ class RegistrationPagesTest extends BrowserTestBase {
     private static final AtomicLong NEXT_ULN = new AtomicLong(6_000_000_000L + (System.nanoTime() % 1_000_000) * 100);
     private static final String AWARD = "610/3751/5"; // Level 4 Award in Developing Commercial and Financial Acumen
     private static final String CERTIFICATE = "610/3769/2";
-    private static final int PHONE = 390;
-    private static final int LAPTOP = 1280;
 
     @Test
     void anEmptyFormShowsEveryErrorBesideItsFieldAndTheSummaryTakesFocus() {
@@ -162,21 +157,7 @@ class RegistrationPagesTest extends BrowserTestBase {
 
     /** The page at phone width (which must not scroll sideways) and at laptop width, each kept as a screenshot. */
     private void both(String name) {
-        width(PHONE);
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
-        screenshot(name + "-" + PHONE);
-        width(LAPTOP);
-        screenshot(name + "-" + LAPTOP);
-        assertThat(scrollWidth).as(name + " at " + PHONE + " px scrolls sideways").isLessThanOrEqualTo(PHONE);
+        assertThat(phoneAndLaptop(name)).as(name + " at " + PHONE + " px scrolls sideways").isLessThanOrEqualTo(PHONE);
     }
 
-    private void width(int px) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("width", px);
-        metrics.put("height", px == PHONE ? 844 : 900);
-        metrics.put("deviceScaleFactor", 1);
-        metrics.put("mobile", px == PHONE);
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-    }
 }
