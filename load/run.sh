@@ -33,8 +33,8 @@ if [ "$DATA" = large ]; then
     fi
     export PROVIDER=v0001p ASSESSOR=v0001a01 IQA=v0001i01 CLAIM_MAX=${CLAIM_MAX:-${CLAIMS:-100000}}
 fi
-# JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
-java -Xmx768m ${JAVA_OPTS:-} -jar target/qaflow.jar "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
+# JAR: another build to compare (default target/qaflow.jar). JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
+java -Xmx768m ${JAVA_OPTS:-} -jar "${JAR:-target/qaflow.jar}" "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 # START_WAIT: seconds to wait for the application to be healthy (a busy shared machine can take over 10 minutes).

@@ -3,6 +3,7 @@ package org.qaflow.learner;
 import jakarta.persistence.*;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.StaffMember;
+import org.qaflow.rules.EligibilityResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ public class Claim {
     private Long releaseVisitId;
     @Version
     private long version;
+    /**
+     * The rules' answer on the assessor, judged by the registration that is creating this claim: held only by the
+     * object of that registration's persistence context, so its claim process's first step need not judge again.
+     */
+    @Transient
+    private EligibilityResult judgedAtRegistration;
 
     @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -105,4 +112,13 @@ public class Claim {
     public List<ClaimUnit> getUnits() { return units; }
 
     public void setStatus(ClaimStatus status) { this.status = status; }
+
+    void judgedAtRegistration(EligibilityResult eligibility) {
+        this.judgedAtRegistration = eligibility;
+    }
+
+    /** What the registration now being saved found; empty once the claim is read again in another transaction. */
+    Optional<EligibilityResult> judgedAtRegistration() {
+        return Optional.ofNullable(judgedAtRegistration);
+    }
 }

@@ -229,6 +229,7 @@ public class RegistrationService {
         }
         Claim claim = new Claim(learner, centre, qan, assessor, provider.getUsername(), Instant.now(clock));
         unitRefs.forEach(claim::addUnit);
+        claim.judgedAtRegistration(checked.eligibility());
         claims.save(claim);
         timeline.record(claim, null, provider.getUsername(), "registered",
                 learner.getFirstName() + " " + learner.getLastName() + " on " + qan + " with units " + unitRefs,
@@ -244,7 +245,10 @@ public class RegistrationService {
     public void confirmChecks(long claimId) {
         Claim claim = claims.findById(claimId).orElseThrow();
         StaffMember assessor = claim.getAssessor();
-        EligibilityResult eligibility = assessorEligibility(claim, assessor);
+        // Registered in this transaction: the rules judged this assessor for this learner and these units moments ago,
+        // on the same rows, and judging again would double the rule work of every registration.
+        EligibilityResult eligibility = claim.judgedAtRegistration()
+                .orElseGet(() -> assessorEligibility(claim, assessor));
         if (!eligibility.eligible()) {
             throw new BadRequestException("assessor: " + assessor.getName() + " cannot assess this learner: "
                     + String.join("; ", eligibility.reasons()) + " (rule set " + eligibility.ruleSetVersion() + ")");
