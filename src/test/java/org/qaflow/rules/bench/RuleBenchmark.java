@@ -26,6 +26,8 @@ public class RuleBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** Decisions judged in one session by the batch calls, as the impact preview pages them. */
     private static final int BATCH = Integer.getInteger("bench.batch", 500);
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     record Learner(String qan, List<String> units) {
     }
@@ -106,25 +108,39 @@ public class RuleBenchmark {
                 scenarios.scenariosRun(), median(warmRebuilds), Collections.max(warmRebuilds));
 
         for (int round = 1; round <= ROUNDS; round++) {
-            double drools = rate(LEARNERS, i -> rules.combination(learners.get(i).qan(), learners.get(i).units()).achieved());
-            double java = rate(LEARNERS, i -> plain.combination(learners.get(i).qan(), learners.get(i).units()).ok());
-            double droolsStaff = rate(STAFF, i -> rules.staffEligibility(staff.get(i)).eligible());
-            double javaStaff = rate(STAFF, i -> plain.staffEligibility(staff.get(i)).ok());
+            Rate drools = rate(LEARNERS, i -> rules.combination(learners.get(i).qan(), learners.get(i).units()).achieved());
+            Rate java = rate(LEARNERS, i -> plain.combination(learners.get(i).qan(), learners.get(i).units()).ok());
+            Rate droolsStaff = rate(STAFF, i -> rules.staffEligibility(staff.get(i)).eligible());
+            Rate javaStaff = rate(STAFF, i -> plain.staffEligibility(staff.get(i)).ok());
             System.out.printf("Round %d  combination: Drools %,.0f/s, plain Java %,.0f/s (%.1fx) | "
-                            + "eligibility: Drools %,.0f/s, plain Java %,.0f/s (%.1fx)%n", round, drools, java,
-                    java / drools, droolsStaff, javaStaff, javaStaff / droolsStaff);
-            double droolsBatch = batchRate(LEARNERS, (from, to) -> rules.combinations(queries.subList(from, to)).size());
-            double droolsStaffBatch = batchRate(STAFF, (from, to) -> rules.staffEligibilities(staff.subList(from, to)).size());
+                            + "eligibility: Drools %,.0f/s, plain Java %,.0f/s (%.1fx)%n", round, drools.perSecond(),
+                    java.perSecond(), java.perSecond() / drools.perSecond(), droolsStaff.perSecond(),
+                    javaStaff.perSecond(), javaStaff.perSecond() / droolsStaff.perSecond());
+            Rate droolsBatch = batchRate(LEARNERS, (from, to) -> rules.combinations(queries.subList(from, to)).size());
+            Rate droolsStaffBatch = batchRate(STAFF, (from, to) -> rules.staffEligibilities(staff.subList(from, to)).size());
             System.out.printf("Round %d  batches of %d: combination Drools %,.0f/s (%.1fx plain Java) | "
-                            + "eligibility Drools %,.0f/s (%.1fx plain Java)%n", round, BATCH, droolsBatch,
-                    java / droolsBatch, droolsStaffBatch, javaStaff / droolsStaffBatch);
+                            + "eligibility Drools %,.0f/s (%.1fx plain Java)%n", round, BATCH, droolsBatch.perSecond(),
+                    java.perSecond() / droolsBatch.perSecond(), droolsStaffBatch.perSecond(),
+                    javaStaff.perSecond() / droolsStaffBatch.perSecond());
+            // CPU time is what the decisions cost whatever else the cores are busy with; wall-clock rates above swing
+            // with the machine's load between one measurement and the next.
+            System.out.printf("Round %d  CPU per decision: combination Drools batch %.1f us, single %.1f us, plain Java "
+                            + "%.1f us (batch %.1fx) | eligibility Drools batch %.1f us, single %.1f us, plain Java "
+                            + "%.1f us (batch %.1fx)%n", round, droolsBatch.cpuMicros(), drools.cpuMicros(),
+                    java.cpuMicros(), droolsBatch.cpuMicros() / java.cpuMicros(), droolsStaffBatch.cpuMicros(),
+                    droolsStaff.cpuMicros(), javaStaff.cpuMicros(), droolsStaffBatch.cpuMicros() / javaStaff.cpuMicros());
         }
     }
 
+    /** Decisions per second of wall-clock time, and the process's CPU time per decision. */
+    record Rate(double perSecond, double cpuMicros) {
+    }
+
     /** Evaluations per second over items 0..n-1 split across THREADS threads. */
-    private static double rate(int n, IntPredicate evaluation) throws Exception {
+    private static Rate rate(int n, IntPredicate evaluation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
+            long cpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();
             List<Future<Integer>> parts = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -141,7 +157,7 @@ public class RuleBenchmark {
             for (Future<Integer> part : parts) {
                 part.get();
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            return new Rate(n / ((System.nanoTime() - start) / 1e9), (CPU.getProcessCpuTime() - cpu) / 1e3 / n);
         } finally {
             pool.shutdown();
         }
@@ -152,9 +168,10 @@ public class RuleBenchmark {
     }
 
     /** Evaluations per second over items 0..n-1 judged BATCH at a time, the batches split across THREADS threads. */
-    private static double batchRate(int n, Batch batch) throws Exception {
+    private static Rate batchRate(int n, Batch batch) throws Exception {
         int batches = (n + BATCH - 1) / BATCH;
-        return rate(batches, b -> batch.judge(b * BATCH, Math.min(n, (b + 1) * BATCH)) > 0) * n / batches;
+        Rate perBatch = rate(batches, b -> batch.judge(b * BATCH, Math.min(n, (b + 1) * BATCH)) > 0);
+        return new Rate(perBatch.perSecond() * n / batches, perBatch.cpuMicros() * batches / n);
     }
 
     private static double median(List<Double> values) {
