@@ -26,8 +26,6 @@ public class EligibilityCheck {
     private final boolean verifyingOwnDecision;
 
     private boolean refused;
-    private Integer cpdMonths;
-    private double cpdHours;
     private final Set<String> reasons = new LinkedHashSet<>();
     private final Set<String> conditions = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -77,21 +75,13 @@ public class EligibilityCheck {
         return qualifications.containsKey(code);
     }
 
-    /**
-     * Sales-related CPD hours dated after asOf minus the window and not after asOf. Remembered for the last window
-     * asked about: the CPD rules ask once in the condition and again in the message.
-     */
+    /** Sales-related CPD hours dated after asOf minus the window and not after asOf. */
     public double salesCpdHoursWithin(int months) {
-        if (cpdMonths != null && cpdMonths == months) {
-            return cpdHours;
-        }
         LocalDate from = asOf.minusMonths(months);
-        cpdHours = cpd.stream()
+        return cpd.stream()
                 .filter(c -> c.salesRelated() && c.date().isAfter(from) && !c.date().isAfter(asOf))
                 .mapToDouble(Cpd::hours)
                 .sum();
-        cpdMonths = months;
-        return cpdHours;
     }
 
     public void refuse(String reason) {
