@@ -35,18 +35,11 @@ public class TaskInbox {
     private static final Map<String, String> SORTABLE = Map.of(
             "created", "t.created_at", "due", "t.due_at", "name", "t.task_name", "claim", "t.claim_id");
 
-    /**
-     * A task is the user's when they hold it, or when nobody does and it is offered to them or to one of their groups,
-     * unless they are excluded. The candidates are gathered from the owner and party indexes first, so the cost
-     * follows the user's own tasks, not every open task in the system.
-     */
     private static final String VISIBLE = " from task_inbox t"
-            + " where t.task_id in (select o.task_id from task_inbox o where o.owner = :user"
-            + " union select u.task_id from task_inbox_party u where u.kind = 'USER' and u.name = :user"
-            + " union select g.task_id from task_inbox_party g where g.kind = 'GROUP' and g.name in (:groups))"
-            + " and (t.owner = :user or t.owner is null)"
-            + " and not exists (select 1 from task_inbox_party x where x.task_id = t.task_id and x.kind = 'EXCLUDED'"
-            + " and x.name = :user)";
+            + " where not exists (select 1 from task_inbox_party x where x.task_id = t.task_id and x.kind = 'EXCLUDED'"
+            + " and x.name = :user)"
+            + " and (t.owner = :user or (t.owner is null and t.task_id in (select p.task_id from task_inbox_party p"
+            + " where (p.kind = 'USER' and p.name = :user) or (p.kind = 'GROUP' and p.name in (:groups)))))";
 
     private static final String COLUMNS = "select t.task_id, t.task_name, t.name_in_words, t.status, t.owner, t.claim_id,"
             + " t.claim_unit_id, t.unit_ref, t.visit_id, t.centre_code, t.created_at, t.due_at,"
