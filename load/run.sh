@@ -17,7 +17,7 @@ USERS=${USERS:-50}
 # A free port, so that runs from several checkouts on one machine do not answer each other's requests.
 PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 WORK=$(mktemp -d /tmp/qaflow-load.XXXXXX)
-ARGS=(--server.port=$PORT --qaflow.data-dir=$WORK/data --server.tomcat.threads.max=100 --spring.datasource.hikari.maximum-pool-size=20)
+ARGS=(--server.port=$PORT --qaflow.data-dir=$WORK/data --server.tomcat.threads.max=100)
 [ "$DB" = postgres ] && ARGS+=(--spring.profiles.active=postgres)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 DATA=${DATA:-small}
