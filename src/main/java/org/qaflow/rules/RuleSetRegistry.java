@@ -212,8 +212,9 @@ public class RuleSetRegistry {
                 log.error("Rule set version {}, activated on another node, does not build on this node, which keeps "
                         + "serving version {}: {}", record.getVersion(), engine.active().version(), outcome.problems());
             } else if (record.getVersion() > engine.active().version()) {
-                engine.activate(outcome.ruleSet());
+                // The folder first: once the node decides with a version, its folder already holds that version.
                 writeDisk(record.getFiles());
+                engine.activate(outcome.ruleSet());
                 log.info("Rule set version {} taken up from the database (activated by {})",
                         record.getVersion(), record.getActivatedBy());
             }
@@ -490,9 +491,9 @@ public class RuleSetRegistry {
             r.activate(version, user, now, reason);
             return r;
         });
+        writeDisk(activated.getFiles());
         engine.activate(compiled.asVersion(version));
         compiledCandidates.remove(candidateId);
-        writeDisk(activated.getFiles());
         log.info("Rule set version {} activated by {} (candidate {})", version, user, candidateId);
         return VersionView.of(activated);
     }
