@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.qaflow.QaflowApplication;
 import org.qaflow.support.Node;
 import org.qaflow.support.TestDatabase;
+import org.qaflow.support.TestHttp;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.*;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KilledNodeTest {
 
-    private final TestRestTemplate http = new TestRestTemplate();
+    private final TestRestTemplate http = TestHttp.client();
 
     @Test
     void aNodeKilledMidJourneyLosesNothingItAcknowledged() throws Exception {

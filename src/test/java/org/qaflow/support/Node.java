@@ -25,7 +25,7 @@ public final class Node implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigurableApplicationContext context;
-    private final TestRestTemplate http = new TestRestTemplate();
+    private final TestRestTemplate http = TestHttp.client();
     private final int port;
 
     private Node(ConfigurableApplicationContext context) {

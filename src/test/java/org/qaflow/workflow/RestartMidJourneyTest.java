@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.qaflow.QaflowApplication;
 import org.qaflow.support.TestDatabase;
+import org.qaflow.support.TestHttp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -121,7 +122,7 @@ class RestartMidJourneyTest {
     }
 
     private final class Client {
-        private final TestRestTemplate http = new TestRestTemplate();
+        private final TestRestTemplate http = TestHttp.client();
         private final int port;
 
         Client(ConfigurableApplicationContext context) {

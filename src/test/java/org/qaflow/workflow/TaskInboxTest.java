@@ -7,8 +7,8 @@ import org.qaflow.security.AppUserRepository;
 import org.qaflow.support.ApiTestBase;
 import org.qaflow.support.Node;
 import org.qaflow.support.TestDatabase;
+import org.qaflow.support.TestHttp;
 import org.qaflow.task.Tasks;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -226,7 +226,7 @@ class TaskInboxTest {
                 .getProperty("local.server.port"));
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        ResponseEntity<String> response = new TestRestTemplate().withBasicAuth(user, ApiTestBase.PASSWORD)
+        ResponseEntity<String> response = TestHttp.client().withBasicAuth(user, ApiTestBase.PASSWORD)
                 .exchange(URI.create("http://localhost:" + port + "/api/tasks?size=1"), HttpMethod.GET,
                         new HttpEntity<>(headers), String.class);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
