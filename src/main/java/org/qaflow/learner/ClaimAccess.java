@@ -61,8 +61,8 @@ public class ClaimAccess {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String like = needle.isEmpty() ? ""
                 : "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return claims.search(visible, user.getRole() == Role.ASSESSOR ? user.getUsername() : null, status, like,
-                pageable);
+        return claims.findAll(ClaimsOf.search(visible, assessorOf(user), status == null ? List.of() : List.of(status),
+                like), pageable);
     }
 
     /** A page of the claims the user may see that are in any of the statuses, counted in the database. */
@@ -71,8 +71,15 @@ public class ClaimAccess {
         if (visible.isEmpty()) {
             return Page.empty(pageable);
         }
-        return claims.inStatuses(visible, user.getRole() == Role.ASSESSOR ? user.getUsername() : null, statuses,
-                pageable);
+        if (statuses.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        return claims.findAll(ClaimsOf.search(visible, assessorOf(user), statuses, ""), pageable);
+    }
+
+    /** An assessor sees only the learners they assess. */
+    private static String assessorOf(AppUser user) {
+        return user.getRole() == Role.ASSESSOR ? user.getUsername() : null;
     }
 
     /** Every claim the user may see, oldest first. */

@@ -4,13 +4,14 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 import java.util.Collection;
 import java.util.List;
 
-public interface ClaimRepository extends JpaRepository<Claim, Long> {
+public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecificationExecutor<Claim> {
 
     boolean existsByLearnerIdAndQan(Long learnerId, String qan);
 
@@ -35,29 +36,10 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
 
-    String SEARCH = " from Claim c join c.learner l where c.centre.id in :centres"
-            + " and (:assessor is null or c.assessor.username = :assessor)"
-            + " and (:status is null or c.status = :status)"
-            + " and (:like = '' or lower(concat(l.firstName, ' ', l.lastName, ' ', l.uln, ' ', c.qan)) like :like"
-            + " escape '\\')";
-
-    /**
-     * Claims of the given centres (of one assessor's learners when assessor is set), in one status or any, whose
-     * learner's name, ULN or qualification matches like (a LIKE pattern, '' for all): a page, counted in the database.
-     */
+    /** A page of the claims a search names (ClaimsOf), with what a list shows of each fetched at once. */
+    @Override
     @EntityGraph(attributePaths = {"learner", "centre", "assessor"})
-    @Query(value = "select c" + SEARCH, countQuery = "select count(c)" + SEARCH)
-    Page<Claim> search(@Param("centres") Collection<Long> centres, @Param("assessor") String assessor,
-                       @Param("status") ClaimStatus status, @Param("like") String like, Pageable pageable);
-
-    String IN_STATUSES = " from Claim c where c.centre.id in :centres"
-            + " and (:assessor is null or c.assessor.username = :assessor) and c.status in :statuses";
-
-    /** Claims of the given centres (one assessor's when assessor is set) in any of the statuses: a page. */
-    @EntityGraph(attributePaths = {"learner", "centre"})
-    @Query(value = "select c" + IN_STATUSES, countQuery = "select count(c)" + IN_STATUSES)
-    Page<Claim> inStatuses(@Param("centres") Collection<Long> centres, @Param("assessor") String assessor,
-                           @Param("statuses") Collection<ClaimStatus> statuses, Pageable pageable);
+    Page<Claim> findAll(Specification<Claim> search, Pageable pageable);
 
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);

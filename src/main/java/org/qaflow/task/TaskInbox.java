@@ -33,20 +33,28 @@ public class TaskInbox {
 
     /** What may be sorted on, by the names the API takes. */
     private static final Map<String, String> SORTABLE = Map.of(
-            "created", "t.created_at", "due", "t.due_at", "name", "t.task_name", "claim", "t.claim_id");
+            "created", "created_at", "due", "due_at", "name", "task_name", "claim", "claim_id");
 
     /**
      * A task is the user's when they hold it, or when nobody does and it is offered to them or to one of their groups,
-     * unless they are excluded. Each branch of the union reads one index (owner, or the party's kind and name), so the
-     * cost follows the user's own tasks; a single filter over task_inbox made H2 read every open task in the system.
+     * unless they are excluded. The three branches are disjoint (held; offered to the user; offered only to one of their
+     * groups), so they are joined without removing duplicates, and each reads one index (owner, or the party's kind and
+     * name): the cost follows the user's own tasks, not the open tasks in the system.
      */
-    private static final String VISIBLE = " from (select o.* from task_inbox o where o.owner = :user"
-            + " union select o.* from task_inbox_party u join task_inbox o on o.task_id = u.task_id"
-            + " where u.kind = 'USER' and u.name = :user and o.owner is null"
-            + " union select o.* from task_inbox_party g join task_inbox o on o.task_id = g.task_id"
-            + " where g.kind = 'GROUP' and g.name in (:groups) and o.owner is null) t"
-            + " where not exists (select 1 from task_inbox_party x where x.task_id = t.task_id and x.kind = 'EXCLUDED'"
-            + " and x.name = :user)";
+    private static final String EXCLUSION = " and (o.excludes_anyone = false or not exists (select 1"
+            + " from task_inbox_party x where x.task_id = o.task_id and x.kind = 'EXCLUDED' and x.name = :user))";
+    private static final List<String> BRANCHES = List.of(
+            "select o.* from task_inbox o where o.owner = :user" + EXCLUSION,
+            "select o.* from task_inbox_party u join task_inbox o on o.task_id = u.task_id"
+                    + " where u.kind = 'USER' and u.name = :user and o.owner is null" + EXCLUSION,
+            "select o.* from task_inbox o where o.task_id in (select g.task_id from task_inbox_party g"
+                    + " where g.kind = 'GROUP' and g.name in (:groups)) and o.owner is null and not exists (select 1"
+                    + " from task_inbox_party y where y.task_id = o.task_id and y.kind = 'USER' and y.name = :user)"
+                    + EXCLUSION);
+    private static final String VISIBLE = " from (" + String.join(" union all ", BRANCHES) + ") t where 1 = 1";
+    /** How many tasks are the user's: each branch counted on its own index, without gathering the rows. */
+    private static final String COUNT_VISIBLE = "select " + String.join(" + ",
+            BRANCHES.stream().map(b -> "(select count(*) from (" + b + ") b)").toList());
 
     private static final String COLUMNS = "select t.task_id, t.task_name, t.name_in_words, t.status, t.owner, t.claim_id,"
             + " t.claim_unit_id, t.unit_ref, t.visit_id, t.centre_code, t.created_at, t.due_at,"
@@ -172,14 +180,15 @@ public class TaskInbox {
     public void put(Entry e, Instant now) {
         int updated = jdbc.update("update task_inbox set task_name = ?, name_in_words = ?, claim_id = ?, "
                         + "claim_unit_id = ?, unit_ref = ?, visit_id = ?, centre_code = ?, owner = ?, status = ?, "
-                        + "due_at = ? where task_id = ?", e.taskName(), e.nameInWords(), e.claimId(), e.claimUnitId(),
-                e.unitRef(), e.visitId(), e.centre(), e.owner(), e.status(), timestamp(e.dueAt()), e.taskId());
+                        + "due_at = ?, excludes_anyone = ? where task_id = ?", e.taskName(), e.nameInWords(),
+                e.claimId(), e.claimUnitId(), e.unitRef(), e.visitId(), e.centre(), e.owner(), e.status(),
+                timestamp(e.dueAt()), !e.excluded().isEmpty(), e.taskId());
         if (updated == 0) {
             jdbc.update("insert into task_inbox (task_id, task_name, name_in_words, claim_id, claim_unit_id, "
-                            + "unit_ref, visit_id, centre_code, owner, status, created_at, due_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.taskId(), e.taskName(),
+                            + "unit_ref, visit_id, centre_code, owner, status, created_at, due_at, excludes_anyone) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.taskId(), e.taskName(),
                     e.nameInWords(), e.claimId(), e.claimUnitId(), e.unitRef(), e.visitId(), e.centre(), e.owner(),
-                    e.status(), Timestamp.from(now), timestamp(e.dueAt()));
+                    e.status(), Timestamp.from(now), timestamp(e.dueAt()), !e.excluded().isEmpty());
         } else {
             jdbc.update("delete from task_inbox_party where task_id = ?", e.taskId());
         }
@@ -199,12 +208,19 @@ public class TaskInbox {
     /** The user's tasks, a page at a time, sorted in the database (by when the task was created unless told). */
     public Page<InboxTask> waitingFor(String user, Collection<String> groups, Pageable pageable) {
         MapSqlParameterSource params = visibility(user, groups);
-        Long total = named.queryForObject("select count(*)" + VISIBLE, params, Long.class);
+        Long total = named.queryForObject(COUNT_VISIBLE, params, Long.class);
         if (total == null || total == 0 || pageable.getOffset() >= total) {
             return new PageImpl<>(List.of(), pageable, total == null ? 0 : total);
         }
+        // Each branch gives only its first offset + size rows in the page's order, so a page near the start is read
+        // from the owner index in order instead of sorting every task the user has. The branches' limit is written
+        // into the SQL (a number from the validated page): H2 2.3 keeps the first value bound to a parameter there
+        // for every later execution of the statement.
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-        List<InboxTask> rows = named.query(COLUMNS + VISIBLE + orderBy(pageable.getSort())
+        String branchOrder = orderBy(pageable.getSort(), "o.") + " limit "
+                + Math.addExact(pageable.getOffset(), pageable.getPageSize());
+        String branches = String.join(" union all ", BRANCHES.stream().map(b -> "(" + b + branchOrder + ")").toList());
+        List<InboxTask> rows = named.query(COLUMNS + " from (" + branches + ") t" + orderBy(pageable.getSort(), "t.")
                 + " limit :limit offset :offset", params, ROW);
         return new PageImpl<>(rows, pageable, total);
     }
@@ -237,7 +253,8 @@ public class TaskInbox {
                 .addValue("groups", groups.isEmpty() ? List.of("") : List.copyOf(groups));
     }
 
-    private static String orderBy(Sort sort) {
+    /** ORDER BY for the sort, on the columns of the table alias given ("t." or "o."). */
+    private static String orderBy(Sort sort, String alias) {
         List<String> terms = new ArrayList<>();
         for (Sort.Order order : sort.isSorted() ? sort : Sort.by("created")) {
             String column = SORTABLE.get(order.getProperty());
@@ -245,9 +262,9 @@ public class TaskInbox {
                 throw new BadRequestException("sort: '" + order.getProperty() + "' is not one of "
                         + String.join(", ", SORTABLE.keySet().stream().sorted().toList()));
             }
-            terms.add(column + (order.isAscending() ? " asc" : " desc") + " nulls last");
+            terms.add(alias + column + (order.isAscending() ? " asc" : " desc") + " nulls last");
         }
-        terms.add("t.task_id");
+        terms.add(alias + "task_id");
         return " order by " + String.join(", ", terms);
     }
 
