@@ -6,3 +6,7 @@ update task_inbox set excludes_anyone = true
     where exists (select 1 from task_inbox_party x where x.task_id = task_inbox.task_id and x.kind = 'EXCLUDED');
 drop index task_inbox_by_owner;
 create index task_inbox_by_owner on task_inbox(owner, created_at, task_id);
+-- Potential owners are kept only for tasks nobody holds: a held task is found by its owner, and the users and groups
+-- it was offered to would only make "my tasks" walk past every task its holder already holds.
+delete from task_inbox_party where kind in ('USER', 'GROUP')
+    and task_id in (select task_id from task_inbox where owner is not null);

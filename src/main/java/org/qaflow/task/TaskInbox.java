@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The open work items as qaflow keeps them (task_inbox), written from the engine's user-task events in the engine's
@@ -52,9 +53,15 @@ public class TaskInbox {
                     + " from task_inbox_party y where y.task_id = o.task_id and y.kind = 'USER' and y.name = :user)"
                     + EXCLUSION);
     private static final String VISIBLE = " from (" + String.join(" union all ", BRANCHES) + ") t where 1 = 1";
-    /** How many tasks are the user's: each branch counted on its own index, without gathering the rows. */
-    private static final String COUNT_VISIBLE = "select " + String.join(" + ",
-            BRANCHES.stream().map(b -> "(select count(*) from (" + b + ") b)").toList());
+    /**
+     * How many tasks are the user's, branch by branch without gathering the rows: the held ones counted on the owner
+     * index alone, less those the user is excluded from (found from the few exclusion rows naming them).
+     */
+    private static final String COUNT_VISIBLE = "select (select count(*) from task_inbox o where o.owner = :user)"
+            + " - (select count(*) from task_inbox_party x join task_inbox o on o.task_id = x.task_id"
+            + " where x.kind = 'EXCLUDED' and x.name = :user and o.owner = :user)"
+            + BRANCHES.subList(1, BRANCHES.size()).stream().map(b -> " + (select count(*) from (" + b + ") b)")
+            .collect(Collectors.joining());
 
     private static final String COLUMNS = "select t.task_id, t.task_name, t.name_in_words, t.status, t.owner, t.claim_id,"
             + " t.claim_unit_id, t.unit_ref, t.visit_id, t.centre_code, t.created_at, t.due_at,"
@@ -193,8 +200,11 @@ public class TaskInbox {
             jdbc.update("delete from task_inbox_party where task_id = ?", e.taskId());
         }
         List<Object[]> parties = new ArrayList<>();
-        e.users().forEach(u -> parties.add(new Object[]{e.taskId(), "USER", u}));
-        e.groups().forEach(g -> parties.add(new Object[]{e.taskId(), "GROUP", g}));
+        // Who it is offered to matters only while nobody holds it: a held task is its owner's alone (owner index).
+        if (e.owner() == null) {
+            e.users().forEach(u -> parties.add(new Object[]{e.taskId(), "USER", u}));
+            e.groups().forEach(g -> parties.add(new Object[]{e.taskId(), "GROUP", g}));
+        }
         e.excluded().forEach(u -> parties.add(new Object[]{e.taskId(), "EXCLUDED", u}));
         if (!parties.isEmpty()) {
             jdbc.batchUpdate("insert into task_inbox_party (task_id, kind, name) values (?, ?, ?)", parties);
