@@ -61,7 +61,7 @@ public class ClaimAccess {
         String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String like = needle.isEmpty() ? ""
                 : "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return claims.findAll(ClaimsOf.search(visible, assessorOf(user), status == null ? List.of() : List.of(status),
+        return claims.page(ClaimsOf.search(visible, assessorOf(user), status == null ? List.of() : List.of(status),
                 like), pageable);
     }
 
@@ -74,7 +74,7 @@ public class ClaimAccess {
         if (statuses.isEmpty()) {
             return Page.empty(pageable);
         }
-        return claims.findAll(ClaimsOf.search(visible, assessorOf(user), statuses, ""), pageable);
+        return claims.page(ClaimsOf.search(visible, assessorOf(user), statuses, ""), pageable);
     }
 
     /** An assessor sees only the learners they assess. */

@@ -1,17 +1,12 @@
 package org.qaflow.learner;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import java.util.Collection;
 import java.util.List;
 
-public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecificationExecutor<Claim> {
+public interface ClaimRepository extends JpaRepository<Claim, Long>, ClaimListing {
 
     boolean existsByLearnerIdAndQan(Long learnerId, String qan);
 
@@ -35,11 +30,6 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecific
     List<Claim> findByProcessInstanceIdIsNullAndCertificateNumberIsNullOrderById();
 
     long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
-
-    /** A page of the claims a search names (ClaimsOf), with what a list shows of each fetched at once. */
-    @Override
-    @EntityGraph(attributePaths = {"learner", "centre", "assessor"})
-    Page<Claim> findAll(Specification<Claim> search, Pageable pageable);
 
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);
