@@ -39,13 +39,15 @@ public class TaskInbox {
     /**
      * A task is the user's when they hold it, or when nobody does and it is offered to them or to one of their groups,
      * unless they are excluded. The three branches are disjoint (held; offered to the user; offered only to one of their
-     * groups), so they are joined without removing duplicates, and each reads one index (owner, or the party's kind and
-     * name): the cost follows the user's own tasks, not the open tasks in the system.
+     * groups), so they are joined without removing duplicates, and each reads one index (holder, or the party's kind
+     * and name): the cost follows the user's own tasks, not the open tasks in the system. Holder is the owner when the
+     * owner may see the task (the engine's exclusions apply to its holder too), so held tasks need no exclusion check.
      */
+    private static final String HELD = "select o.* from task_inbox o where o.holder = :user";
     private static final String EXCLUSION = " and (o.excludes_anyone = false or not exists (select 1"
             + " from task_inbox_party x where x.task_id = o.task_id and x.kind = 'EXCLUDED' and x.name = :user))";
     private static final List<String> BRANCHES = List.of(
-            "select o.* from task_inbox o where o.owner = :user" + EXCLUSION,
+            HELD,
             "select o.* from task_inbox_party u join task_inbox o on o.task_id = u.task_id"
                     + " where u.kind = 'USER' and u.name = :user and o.owner is null" + EXCLUSION,
             "select o.* from task_inbox o where o.task_id in (select g.task_id from task_inbox_party g"
@@ -53,15 +55,9 @@ public class TaskInbox {
                     + " from task_inbox_party y where y.task_id = o.task_id and y.kind = 'USER' and y.name = :user)"
                     + EXCLUSION);
     private static final String VISIBLE = " from (" + String.join(" union all ", BRANCHES) + ") t where 1 = 1";
-    /**
-     * How many tasks are the user's, branch by branch without gathering the rows: the held ones counted on the owner
-     * index alone, less those the user is excluded from (found from the few exclusion rows naming them).
-     */
-    private static final String COUNT_VISIBLE = "select (select count(*) from task_inbox o where o.owner = :user)"
-            + " - (select count(*) from task_inbox_party x join task_inbox o on o.task_id = x.task_id"
-            + " where x.kind = 'EXCLUDED' and x.name = :user and o.owner = :user)"
-            + BRANCHES.subList(1, BRANCHES.size()).stream().map(b -> " + (select count(*) from (" + b + ") b)")
-            .collect(Collectors.joining());
+    /** How many tasks are the user's, branch by branch without gathering the rows (held ones on the holder index). */
+    private static final String COUNT_VISIBLE = "select " + BRANCHES.stream()
+            .map(b -> "(select count(*) from (" + b + ") b)").collect(Collectors.joining(" + "));
 
     private static final String COLUMNS = "select t.task_id, t.task_name, t.name_in_words, t.status, t.owner, t.claim_id,"
             + " t.claim_unit_id, t.unit_ref, t.visit_id, t.centre_code, t.created_at, t.due_at,"
@@ -187,15 +183,15 @@ public class TaskInbox {
     public void put(Entry e, Instant now) {
         int updated = jdbc.update("update task_inbox set task_name = ?, name_in_words = ?, claim_id = ?, "
                         + "claim_unit_id = ?, unit_ref = ?, visit_id = ?, centre_code = ?, owner = ?, status = ?, "
-                        + "due_at = ?, excludes_anyone = ? where task_id = ?", e.taskName(), e.nameInWords(),
+                        + "due_at = ?, excludes_anyone = ?, holder = ? where task_id = ?", e.taskName(), e.nameInWords(),
                 e.claimId(), e.claimUnitId(), e.unitRef(), e.visitId(), e.centre(), e.owner(), e.status(),
-                timestamp(e.dueAt()), !e.excluded().isEmpty(), e.taskId());
+                timestamp(e.dueAt()), !e.excluded().isEmpty(), holder(e), e.taskId());
         if (updated == 0) {
             jdbc.update("insert into task_inbox (task_id, task_name, name_in_words, claim_id, claim_unit_id, "
-                            + "unit_ref, visit_id, centre_code, owner, status, created_at, due_at, excludes_anyone) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.taskId(), e.taskName(),
+                            + "unit_ref, visit_id, centre_code, owner, status, created_at, due_at, excludes_anyone, holder) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.taskId(), e.taskName(),
                     e.nameInWords(), e.claimId(), e.claimUnitId(), e.unitRef(), e.visitId(), e.centre(), e.owner(),
-                    e.status(), Timestamp.from(now), timestamp(e.dueAt()), !e.excluded().isEmpty());
+                    e.status(), Timestamp.from(now), timestamp(e.dueAt()), !e.excluded().isEmpty(), holder(e));
         } else {
             jdbc.update("delete from task_inbox_party where task_id = ?", e.taskId());
         }
@@ -209,6 +205,11 @@ public class TaskInbox {
         if (!parties.isEmpty()) {
             jdbc.batchUpdate("insert into task_inbox_party (task_id, kind, name) values (?, ?, ?)", parties);
         }
+    }
+
+    /** The owner, when the owner may see the task: the engine's exclusions apply to its holder too. */
+    private static String holder(Entry e) {
+        return e.owner() != null && !e.excluded().contains(e.owner()) ? e.owner() : null;
     }
 
     public void remove(String taskId) {
@@ -227,9 +228,13 @@ public class TaskInbox {
         // into the SQL (a number from the validated page): H2 2.3 keeps the first value bound to a parameter there
         // for every later execution of the statement.
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-        String branchOrder = orderBy(pageable.getSort(), "o.") + " limit "
-                + Math.addExact(pageable.getOffset(), pageable.getPageSize());
-        String branches = String.join(" union all ", BRANCHES.stream().map(b -> "(" + b + branchOrder + ")").toList());
+        String limit = " limit " + Math.addExact(pageable.getOffset(), pageable.getPageSize());
+        // The held ones are picked by id from the holder index first, so that only the page's rows are read.
+        List<String> limited = new ArrayList<>(List.of("select o.* from task_inbox o where o.task_id in (select"
+                + " h.task_id from task_inbox h where h.holder = :user" + orderBy(pageable.getSort(), "h.") + limit
+                + ")"));
+        BRANCHES.subList(1, BRANCHES.size()).forEach(b -> limited.add(b + orderBy(pageable.getSort(), "o.") + limit));
+        String branches = String.join(" union all ", limited.stream().map(b -> "(" + b + ")").toList());
         List<InboxTask> rows = named.query(COLUMNS + " from (" + branches + ") t" + orderBy(pageable.getSort(), "t.")
                 + " limit :limit offset :offset", params, ROW);
         return new PageImpl<>(rows, pageable, total);
