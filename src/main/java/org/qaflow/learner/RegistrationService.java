@@ -108,7 +108,8 @@ public class RegistrationService {
 
     public Claim register(Registration r, AppUser provider) {
         // Registrations at one centre take turns, so the checks see every registration committed before: one learner
-        // sent twice at once is registered once (the other is told so), and a first registration opens one visit.
+        // sent twice at once is registered once (the other is told so), also on two qualifications at once. A lock
+        // per learner instead was tried and measured slower under the load mix on H2 and PostgreSQL (docs/load-test.md).
         entityManager.lock(centres.findById(provider.getCentreId()).orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
         return register(r, check(r, provider), provider);
     }

@@ -19,6 +19,7 @@ class ConcurrentActionsTest extends JourneyTestBase {
 
     private static final int AT_ONCE = 20;
     private static final String ACUMEN_AWARD = "610/3751/5";
+    private static final String CUSTOMER_FOCUS_AWARD = "610/3764/3";
 
     @Test
     void twentySignOffsOfOneUnitAtOnceSignItOffOnce() throws Exception {
@@ -94,6 +95,25 @@ class ConcurrentActionsTest extends JourneyTestBase {
                 assertThat(r.detail()).contains("already registered"));
         assertThat(jdbc.queryForObject("select count(*) from claim c join learner l on l.id = c.learner_id "
                 + "where l.uln = ?", Integer.class, uln)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewLearnerRegisteredOnTwoQualificationsAtOnceGetsBothAndOneRecord() throws Exception {
+        String uln = newUln();
+
+        // Half ask for one award, half for another: the first of each is registered, the same learner record serving
+        // both; the rest are told the learner is already registered on that award.
+        List<Response> answers = atOnce(i -> register("provider", uln, i % 2 == 0 ? ACUMEN_AWARD : CUSTOMER_FOCUS_AWARD,
+                "assessor"));
+
+        assertThat(answers).as("every answer").allSatisfy(r -> assertThat(r.status()).as(r.raw()).isIn(201, 409));
+        assertThat(answers).filteredOn(r -> r.status() == 201).as("winners").hasSize(2);
+        assertThat(answers).filteredOn(r -> r.status() == 409).allSatisfy(r ->
+                assertThat(r.detail()).contains("already registered"));
+        assertThat(jdbc.queryForList("select c.qan from claim c join learner l on l.id = c.learner_id "
+                + "where l.uln = ? order by c.qan", String.class, uln)).containsExactly(ACUMEN_AWARD,
+                CUSTOMER_FOCUS_AWARD);
+        assertThat(jdbc.queryForObject("select count(*) from learner where uln = ?", Integer.class, uln)).isEqualTo(1);
     }
 
     private static void assertOneWinner(List<Response> answers, int won) {
