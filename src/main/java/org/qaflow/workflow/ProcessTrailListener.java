@@ -10,15 +10,27 @@ import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
 import org.kie.kogito.internal.process.runtime.KogitoNodeInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the process trail (process_trail_instance, process_trail_node) as the engine runs. The engine calls its
  * listeners synchronously, inside the transaction of whoever moved the process, and the JDBC template writes through
  * that transaction's connection: the trail commits or rolls back with the engine's own state. Kogito's Spring Boot
  * add-on hands every ProcessEventListener bean to the generated ProcessConfig.
+ * <p>
+ * Within a transaction the new rows are gathered and written in two batches just before it commits: starting a claim
+ * enters dozens of nodes across its unit sub-processes, most of which it also leaves, and writing each entry and exit
+ * as it happened took three statements a node. Only the trail's pages read these tables, in later transactions.
  */
 @Component
 public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
@@ -33,20 +45,16 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
 
     @Override
     public void beforeProcessStarted(ProcessStartedEvent event) {
-        ensureInstance(event.getProcessInstance());
+        pending().ensureInstance(event.getProcessInstance());
     }
 
     @Override
     public void afterProcessCompleted(ProcessCompletedEvent event) {
         ProcessInstance instance = event.getProcessInstance();
         boolean aborted = instance.getState() == ProcessInstance.STATE_ABORTED;
-        Timestamp now = now();
-        ensureInstance(instance);
-        jdbc.update("update process_trail_instance set completed_at = ?, end_state = ? where instance_id = ?",
-                now, aborted ? "ABORTED" : "COMPLETED", instance.getId());
-        // An end event is entered but never left: the instance ending completes it (or, aborted, cancels it).
-        jdbc.update("update process_trail_node set left_at = ?, cancelled = ? where instance_id = ? and left_at is null",
-                now, aborted, instance.getId());
+        Pending pending = pending();
+        pending.ensureInstance(instance);
+        pending.completeInstance(instance.getId(), now(), aborted ? "ABORTED" : "COMPLETED", aborted);
     }
 
     @Override
@@ -57,30 +65,150 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
             return; // nothing the diagram could show
         }
         ProcessInstance instance = event.getProcessInstance();
-        ensureInstance(instance);
+        Pending pending = pending();
+        pending.ensureInstance(instance);
         Object incoming = kogito.getMetaData().get("IncomingConnection");
-        jdbc.update("insert into process_trail_node (node_instance_id, instance_id, process_id, element_id, node_name, "
-                        + "incoming_flow, entered_at, cancelled) values (?, ?, ?, ?, ?, ?, ?, false)",
-                kogito.getStringId(), instance.getId(), instance.getProcessId(), clip(elementId, 200),
-                clip(node.getNodeName(), 500), incoming == null ? null : clip(incoming.toString(), 200), now());
+        pending.enter(new NodeRow(kogito.getStringId(), instance.getId(), instance.getProcessId(),
+                clip(elementId, 200), clip(node.getNodeName(), 500),
+                incoming == null ? null : clip(incoming.toString(), 200), now()));
     }
 
     @Override
     public void afterNodeLeft(ProcessNodeLeftEvent event) {
         if (event.getNodeInstance() instanceof KogitoNodeInstance node && elementId(node) != null) {
-            jdbc.update("update process_trail_node set left_at = ?, cancelled = ? where node_instance_id = ? "
-                    + "and left_at is null", now(), node.isCancelled(), node.getStringId());
+            pending().leave(node.getStringId(), now(), node.isCancelled());
         }
     }
 
-    /** Also for instances the engine started before the trail existed, so their nodes can still be recorded. */
-    private void ensureInstance(ProcessInstance instance) {
-        Integer known = jdbc.queryForObject("select count(*) from process_trail_instance where instance_id = ?",
-                Integer.class, instance.getId());
-        if (known == null || known == 0) {
-            jdbc.update("insert into process_trail_instance (instance_id, process_id, parent_instance_id, started_at) "
-                    + "values (?, ?, ?, ?)", instance.getId(), instance.getProcessId(),
-                    blankToNull(instance.getParentProcessInstanceId()), now());
+    /** This transaction's unwritten trail, or, outside a transaction, one that writes at once. */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new Pending(true);
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Pending created = new Pending(false);
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.write();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProcessTrailListener.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    private record InstanceRow(String instanceId, String processId, String parentInstanceId, Timestamp startedAt) {
+    }
+
+    private static final class NodeRow {
+        final String nodeInstanceId;
+        final String instanceId;
+        final String processId;
+        final String elementId;
+        final String nodeName;
+        final String incomingFlow;
+        final Timestamp enteredAt;
+        Timestamp leftAt;
+        boolean cancelled;
+
+        NodeRow(String nodeInstanceId, String instanceId, String processId, String elementId, String nodeName,
+                String incomingFlow, Timestamp enteredAt) {
+            this.nodeInstanceId = nodeInstanceId;
+            this.instanceId = instanceId;
+            this.processId = processId;
+            this.elementId = elementId;
+            this.nodeName = nodeName;
+            this.incomingFlow = incomingFlow;
+            this.enteredAt = enteredAt;
+        }
+    }
+
+    /**
+     * The rows one transaction adds. Nodes entered and left in it are written once, already left; changes to rows an
+     * earlier transaction wrote go to the database at once (they are few: the nodes a process waited in).
+     */
+    private final class Pending {
+        private final boolean immediate;
+        private final Set<String> knownInstances = new HashSet<>();
+        private final Map<String, InstanceRow> newInstances = new LinkedHashMap<>();
+        private final Map<String, NodeRow> newNodes = new LinkedHashMap<>();
+
+        Pending(boolean immediate) {
+            this.immediate = immediate;
+        }
+
+        /** Also for instances the engine started before the trail existed, so their nodes can still be recorded. */
+        void ensureInstance(ProcessInstance instance) {
+            String id = instance.getId();
+            if (!knownInstances.add(id)) {
+                return;
+            }
+            Integer known = jdbc.queryForObject("select count(*) from process_trail_instance where instance_id = ?",
+                    Integer.class, id);
+            if (known == null || known == 0) {
+                newInstances.put(id, new InstanceRow(id, instance.getProcessId(),
+                        blankToNull(instance.getParentProcessInstanceId()), now()));
+                if (immediate) {
+                    write();
+                }
+            }
+        }
+
+        void enter(NodeRow node) {
+            newNodes.put(node.nodeInstanceId, node);
+            if (immediate) {
+                write();
+            }
+        }
+
+        void leave(String nodeInstanceId, Timestamp at, boolean cancelled) {
+            NodeRow node = newNodes.get(nodeInstanceId);
+            if (node != null) {
+                if (node.leftAt == null) {
+                    node.leftAt = at;
+                    node.cancelled = cancelled;
+                }
+                return;
+            }
+            jdbc.update("update process_trail_node set left_at = ?, cancelled = ? where node_instance_id = ? "
+                    + "and left_at is null", at, cancelled, nodeInstanceId);
+        }
+
+        /** An end event is entered but never left: the instance ending completes it (or, aborted, cancels it). */
+        void completeInstance(String instanceId, Timestamp at, String endState, boolean aborted) {
+            write(); // its rows, if new, so that the two updates below find them
+            jdbc.update("update process_trail_instance set completed_at = ?, end_state = ? where instance_id = ?",
+                    at, endState, instanceId);
+            jdbc.update("update process_trail_node set left_at = ?, cancelled = ? where instance_id = ? "
+                    + "and left_at is null", at, aborted, instanceId);
+        }
+
+        void write() {
+            if (!newInstances.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>();
+                newInstances.values().forEach(i -> rows.add(new Object[]{i.instanceId(), i.processId(),
+                        i.parentInstanceId(), i.startedAt()}));
+                jdbc.batchUpdate("insert into process_trail_instance (instance_id, process_id, parent_instance_id, "
+                        + "started_at) values (?, ?, ?, ?)", rows);
+                newInstances.clear();
+            }
+            if (!newNodes.isEmpty()) {
+                List<Object[]> rows = new ArrayList<>();
+                newNodes.values().forEach(n -> rows.add(new Object[]{n.nodeInstanceId, n.instanceId, n.processId,
+                        n.elementId, n.nodeName, n.incomingFlow, n.enteredAt, n.leftAt, n.cancelled}));
+                jdbc.batchUpdate("insert into process_trail_node (node_instance_id, instance_id, process_id, "
+                        + "element_id, node_name, incoming_flow, entered_at, left_at, cancelled) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                newNodes.clear();
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import org.kie.kogito.Model;
 import org.kie.kogito.process.Process;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -63,11 +65,18 @@ class ProcessTrailTest extends JourneyTestBase {
         List<Map<String, Object>> before = jdbc.queryForList(
                 "select * from process_trail_node where instance_id = ? order by id", instance);
 
+        // Killed at the last moment of the transaction, once the trail has written what the sign-off moved.
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             assessment.signOff(claimId, List.of("L4B1"), users.findById("assessor").orElseThrow());
-            assertThat(jdbc.queryForObject("select count(*) from process_trail_node where instance_id = ?",
-                    Integer.class, instance)).as("inside the transaction the trail moved on").isGreaterThan(before.size());
-            throw new IllegalStateException("killed half-way");
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    assertThat(jdbc.queryForObject("select count(*) from process_trail_node where instance_id = ?",
+                            Integer.class, instance)).as("inside the transaction the trail moved on")
+                            .isGreaterThan(before.size());
+                    throw new IllegalStateException("killed half-way");
+                }
+            });
         })).hasMessage("killed half-way");
 
         assertThat(jdbc.queryForList("select * from process_trail_node where instance_id = ? order by id", instance))
