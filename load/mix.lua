@@ -38,7 +38,8 @@ function init(args)
 end
 
 function request()
-  local roll = math.random(100)
+  -- ROLL fixes the request kind (load/cpu-per-request.sh measures one kind at a time).
+  local roll = tonumber(os.getenv('ROLL') or '') or math.random(100)
   if roll <= 15 then
     counter = counter + 1
     local uln = string.format('%s%05d', prefix, counter)
