@@ -10,8 +10,6 @@ import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
 import org.kie.kogito.internal.process.runtime.KogitoNodeInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -82,27 +80,8 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
 
     /** This transaction's unwritten trail, or, outside a transaction, one that writes at once. */
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new Pending(true);
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Pending created = new Pending(false);
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    created.write();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ProcessTrailListener.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
+        Pending pending = BeforeCommit.gather(this, () -> new Pending(false), Pending::write);
+        return pending != null ? pending : new Pending(true);
     }
 
     private record InstanceRow(String instanceId, String processId, String parentInstanceId, Timestamp startedAt) {

@@ -6,8 +6,6 @@ import org.kie.kogito.usertask.UserTaskInstance;
 import org.kie.kogito.usertask.UserTaskInstances;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +66,7 @@ public class UserTaskStoreAtCommit implements UserTaskInstances {
 
     @Override
     public UserTaskInstance remove(UserTaskInstance task) {
-        Map<String, UserTaskInstance> waiting = waiting();
+        Map<String, UserTaskInstance> waiting = BeforeCommit.gathered(this);
         if (waiting != null) {
             waiting.remove(task.getId());
         }
@@ -86,8 +84,7 @@ public class UserTaskStoreAtCommit implements UserTaskInstances {
     }
 
     private void writeWaiting() {
-        Map<String, UserTaskInstance> waiting = TransactionSynchronizationManager.isSynchronizationActive()
-                ? waitingIfAny() : null;
+        Map<String, UserTaskInstance> waiting = BeforeCommit.gathered(this);
         if (waiting != null) {
             write(waiting);
         }
@@ -100,33 +97,8 @@ public class UserTaskStoreAtCommit implements UserTaskInstances {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, UserTaskInstance> waitingIfAny() {
-        return (Map<String, UserTaskInstance>) TransactionSynchronizationManager.getResource(this);
-    }
-
-    /** This transaction's unwritten tasks (bound on first use); null outside a transaction. */
+    /** This transaction's unwritten tasks; null outside a transaction. */
     private Map<String, UserTaskInstance> waiting() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<String, UserTaskInstance> waiting = waitingIfAny();
-        if (waiting == null) {
-            Map<String, UserTaskInstance> created = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(UserTaskStoreAtCommit.this);
-                }
-            });
-            waiting = created;
-        }
-        return waiting;
+        return BeforeCommit.gather(this, LinkedHashMap::new, this::write);
     }
 }
