@@ -3,46 +3,96 @@ package org.qaflow.workflow;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Writes the engine's listeners and stores gather during a transaction and make just before it commits, in the same
- * transaction: a value kept per transaction under a key, handed to its writer before the commit, forgotten after.
+ * Work the workflow gathers during a transaction and does just before it commits, in the same transaction: a value
+ * kept per transaction under a key, handed to its writer before the commit, forgotten after. Writers run in two
+ * stages: first what moves the engine (claim signals held back until a step has returned), then what stores what the
+ * engine did (the process trail, the user tasks), so that nothing the first stage moves is left unwritten. A value
+ * first gathered while the commit is already under way is still written.
  */
 final class BeforeCommit {
+
+    /** The stages, in the order they run. */
+    enum Stage { MOVE_ENGINE, STORE }
+
+    private static final Object GATHERED = BeforeCommit.class.getName() + ".gathered";
 
     private BeforeCommit() {
     }
 
-    /** This transaction's value under the key, made (and its writer registered) on first use; null outside one. */
-    static <T> T gather(Object key, Supplier<T> create, Consumer<T> write) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    private record Gathered(Object value, Consumer<Object> write, Stage stage) {
+    }
+
+    /** The transaction's gathered values in the order they were first gathered, each with its writer. */
+    private static final class Transaction {
+        final Map<Object, Gathered> byKey = new HashMap<>();
+        final List<Gathered> inOrder = new ArrayList<>();
+
+        void writeAll() {
+            for (Stage stage : Stage.values()) {
+                // by index: writing a value may gather new ones, which this loop then reaches too
+                for (int i = 0; i < inOrder.size(); i++) {
+                    Gathered gathered = inOrder.get(i);
+                    if (gathered.stage() == stage) {
+                        gathered.write().accept(gathered.value());
+                    }
+                }
+            }
+        }
+    }
+
+    /** This transaction's value under the key, made (and its writer kept) on first use; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    static <T> T gather(Object key, Stage stage, Supplier<T> create, Consumer<T> write) {
+        Transaction transaction = transaction();
+        if (transaction == null) {
             return null;
         }
-        T value = gathered(key);
-        if (value == null) {
-            T created = create.get();
-            TransactionSynchronizationManager.bindResource(key, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write.accept(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-            value = created;
+        Gathered gathered = transaction.byKey.get(key);
+        if (gathered == null) {
+            gathered = new Gathered(create.get(), value -> write.accept((T) value), stage);
+            transaction.byKey.put(key, gathered);
+            transaction.inOrder.add(gathered);
         }
-        return value;
+        return (T) gathered.value();
     }
 
     /** This transaction's value under the key, if it has one. */
     @SuppressWarnings("unchecked")
     static <T> T gathered(Object key) {
-        return (T) TransactionSynchronizationManager.getResource(key);
+        Transaction transaction = (Transaction) TransactionSynchronizationManager.getResource(GATHERED);
+        Gathered gathered = transaction == null ? null : transaction.byKey.get(key);
+        return gathered == null ? null : (T) gathered.value();
+    }
+
+    private static Transaction transaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Transaction transaction = (Transaction) TransactionSynchronizationManager.getResource(GATHERED);
+        if (transaction == null) {
+            Transaction created = new Transaction();
+            TransactionSynchronizationManager.bindResource(GATHERED, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.writeAll();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(GATHERED);
+                }
+            });
+            transaction = created;
+        }
+        return transaction;
     }
 }

@@ -8,8 +8,6 @@ import org.kie.kogito.process.impl.Sig;
 import org.qaflow.task.TaskGroups;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Map;
@@ -88,36 +86,21 @@ public class ProcessGateway {
      * sends what is pending after each engine call it makes; whatever is left goes just before the commit.
      */
     public void signalClaimAfterThisStep(String processInstanceId, String signal) {
-        if (!TransactionSynchronizationManager.hasResource(PENDING)) {
-            TransactionSynchronizationManager.bindResource(PENDING, new LinkedHashSet<List<String>>());
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    sendPendingSignals();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-                }
-            });
+        Set<List<String>> pending = BeforeCommit.gather(PENDING, BeforeCommit.Stage.MOVE_ENGINE, LinkedHashSet::new,
+                signals -> sendPendingSignals());
+        if (pending == null) {
+            throw new IllegalStateException("A claim is signalled after an engine step only inside a transaction");
         }
-        pending().add(List.of(processInstanceId, signal));
+        pending.add(List.of(processInstanceId, signal));
     }
 
     public void sendPendingSignals() {
-        Set<List<String>> pending = pending();
-        while (!pending.isEmpty()) {
+        Set<List<String>> pending = BeforeCommit.gathered(PENDING);
+        while (pending != null && !pending.isEmpty()) {
             List<String> next = pending.iterator().next();
             pending.remove(next);
             signalClaim(next.get(0), next.get(1));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<List<String>> pending() {
-        Object bound = TransactionSynchronizationManager.getResource(PENDING);
-        return bound == null ? new LinkedHashSet<>() : (Set<List<String>>) bound;
     }
 
     private static <T extends Model> String startFrom(Process<T> process, String node, Map<String, Object> variables) {

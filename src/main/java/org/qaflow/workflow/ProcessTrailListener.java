@@ -68,7 +68,7 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
         Object incoming = kogito.getMetaData().get("IncomingConnection");
         pending.enter(new NodeRow(kogito.getStringId(), instance.getId(), instance.getProcessId(),
                 clip(elementId, 200), clip(node.getNodeName(), 500),
-                incoming == null ? null : clip(incoming.toString(), 200), now()));
+                incoming == null ? null : clip(incoming.toString(), 200), now(), null, false));
     }
 
     @Override
@@ -80,33 +80,21 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
 
     /** This transaction's unwritten trail, or, outside a transaction, one that writes at once. */
     private Pending pending() {
-        Pending pending = BeforeCommit.gather(this, () -> new Pending(false), Pending::write);
+        Pending pending = BeforeCommit.gather(this, BeforeCommit.Stage.STORE, () -> new Pending(false),
+                Pending::write);
         return pending != null ? pending : new Pending(true);
     }
 
     private record InstanceRow(String instanceId, String processId, String parentInstanceId, Timestamp startedAt) {
     }
 
-    private static final class NodeRow {
-        final String nodeInstanceId;
-        final String instanceId;
-        final String processId;
-        final String elementId;
-        final String nodeName;
-        final String incomingFlow;
-        final Timestamp enteredAt;
-        Timestamp leftAt;
-        boolean cancelled;
+    private record NodeRow(String nodeInstanceId, String instanceId, String processId, String elementId,
+                           String nodeName, String incomingFlow, Timestamp enteredAt, Timestamp leftAt,
+                           boolean cancelled) {
 
-        NodeRow(String nodeInstanceId, String instanceId, String processId, String elementId, String nodeName,
-                String incomingFlow, Timestamp enteredAt) {
-            this.nodeInstanceId = nodeInstanceId;
-            this.instanceId = instanceId;
-            this.processId = processId;
-            this.elementId = elementId;
-            this.nodeName = nodeName;
-            this.incomingFlow = incomingFlow;
-            this.enteredAt = enteredAt;
+        NodeRow left(Timestamp at, boolean cancelledThen) {
+            return new NodeRow(nodeInstanceId, instanceId, processId, elementId, nodeName, incomingFlow, enteredAt, at,
+                    cancelledThen);
         }
     }
 
@@ -142,7 +130,7 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
         }
 
         void enter(NodeRow node) {
-            newNodes.put(node.nodeInstanceId, node);
+            newNodes.put(node.nodeInstanceId(), node);
             if (immediate) {
                 write();
             }
@@ -151,9 +139,8 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
         void leave(String nodeInstanceId, Timestamp at, boolean cancelled) {
             NodeRow node = newNodes.get(nodeInstanceId);
             if (node != null) {
-                if (node.leftAt == null) {
-                    node.leftAt = at;
-                    node.cancelled = cancelled;
+                if (node.leftAt() == null) {
+                    newNodes.put(nodeInstanceId, node.left(at, cancelled));
                 }
                 return;
             }
@@ -181,8 +168,9 @@ public class ProcessTrailListener extends DefaultKogitoProcessEventListener {
             }
             if (!newNodes.isEmpty()) {
                 List<Object[]> rows = new ArrayList<>();
-                newNodes.values().forEach(n -> rows.add(new Object[]{n.nodeInstanceId, n.instanceId, n.processId,
-                        n.elementId, n.nodeName, n.incomingFlow, n.enteredAt, n.leftAt, n.cancelled}));
+                newNodes.values().forEach(n -> rows.add(new Object[]{n.nodeInstanceId(), n.instanceId(),
+                        n.processId(), n.elementId(), n.nodeName(), n.incomingFlow(), n.enteredAt(), n.leftAt(),
+                        n.cancelled()}));
                 jdbc.batchUpdate("insert into process_trail_node (node_instance_id, instance_id, process_id, "
                         + "element_id, node_name, incoming_flow, entered_at, left_at, cancelled) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);

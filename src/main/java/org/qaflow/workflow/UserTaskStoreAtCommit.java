@@ -99,6 +99,6 @@ public class UserTaskStoreAtCommit implements UserTaskInstances {
 
     /** This transaction's unwritten tasks; null outside a transaction. */
     private Map<String, UserTaskInstance> waiting() {
-        return BeforeCommit.gather(this, LinkedHashMap::new, this::write);
+        return BeforeCommit.gather(this, BeforeCommit.Stage.STORE, LinkedHashMap::new, this::write);
     }
 }
