@@ -1,11 +1,11 @@
 package org.qaflow.rules;
 
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
+import org.kie.internal.event.rule.RuleEventManager;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.rules.facts.*;
 
@@ -123,18 +123,24 @@ public final class RuleSet {
                     + String.join(", ", new TreeSet<>(catalogue.qualifications().keySet())));
         }
         Set<String> refs = new LinkedHashSet<>(unitRefs == null ? List.of() : unitRefs);
-        List<String> unknown = refs.stream().filter(r -> !catalogue.units().containsKey(r)).toList();
-        if (!unknown.isEmpty()) {
-            throw new BadRequestException((unknown.size() == 1 ? "Unit " + unknown.get(0) + " is"
-                    : "Units " + String.join(", ", unknown) + " are") + " not in the catalogue. Known units: "
-                    + String.join(", ", new TreeSet<>(catalogue.units().keySet())));
-        }
+        // One pass and one catalogue look-up per unit: in a batch this preparation costs as much as the rules do.
+        List<String> unknown = null;
         int credits = 0;
         Map<String, Integer> counts = new TreeMap<>();
         for (String ref : refs) {
             CatalogueFacts.UnitInfo unit = catalogue.units().get(ref);
-            credits += unit.credit();
-            counts.merge(unit.category(), 1, Integer::sum);
+            if (unit == null) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(ref);
+            } else {
+                credits += unit.credit();
+                counts.merge(unit.category(), 1, Integer::sum);
+            }
+        }
+        if (unknown != null) {
+            throw new BadRequestException((unknown.size() == 1 ? "Unit " + unknown.get(0) + " is"
+                    : "Units " + String.join(", ", unknown) + " are") + " not in the catalogue. Known units: "
+                    + String.join(", ", new TreeSet<>(catalogue.units().keySet())));
         }
         return new CombinationCheck(qan, qualification.title(), qualification.type(), refs, credits, counts);
     }
@@ -459,26 +465,29 @@ public final class RuleSet {
             return List.of();
         }
         KieSession session = sessions.newKieSession();
-        Map<Object, Set<String>> firedOn = new IdentityHashMap<>();
+        Map<Object, Set<String>> firedOn = new IdentityHashMap<>(subjects.size());
+        // Every subject of one evaluation is a check of one kind: the data rows a rule joins need no look-up.
+        Class<?> subjectType = subjects.get(0).getClass();
         subjects.forEach(subject -> firedOn.put(subject, new LinkedHashSet<>()));
         Set<String> firedOnOnly = subjects.size() == 1 ? firedOn.get(subjects.get(0)) : null;
         long maxFirings = (long) MAX_FIRINGS * Math.max(1, subjects.size());
         AtomicReference<String> firing = new AtomicReference<>();
         AtomicInteger firings = new AtomicInteger();
-        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+        // A rule event listener, not an agenda one: Drools then makes no event object for every firing.
+        RuleEventListener listener = new RuleEventListener() {
             @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firing.set(event.getMatch().getRule().getName());
+            public void onBeforeMatchFire(Match match) {
+                firing.set(match.getRule().getName());
             }
 
             @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                String rule = event.getMatch().getRule().getName();
+            public void onAfterMatchFire(Match match) {
+                String rule = match.getRule().getName();
                 if (firedOnOnly != null) {
                     firedOnOnly.add(rule);
                 } else {
-                    for (Object object : event.getMatch().getObjects()) {
-                        Set<String> fired = firedOn.get(object);
+                    for (Object object : match.getObjects()) {
+                        Set<String> fired = object.getClass() == subjectType ? firedOn.get(object) : null;
                         if (fired != null) {
                             fired.add(rule);
                         }
@@ -491,7 +500,7 @@ public final class RuleSet {
                 }
             }
         };
-        session.addEventListener(listener);
+        ((RuleEventManager) session).addEventListener(listener);
         Evaluation evaluation = new Evaluation(() -> {
             facts.forEach(session::insert);
             session.fireAllRules();
@@ -534,8 +543,8 @@ public final class RuleSet {
     }
 
     /** Back to the pool, without this evaluation's listener. */
-    private static void release(KieSession session, DefaultAgendaEventListener listener) {
-        session.removeEventListener(listener);
+    private static void release(KieSession session, RuleEventListener listener) {
+        ((RuleEventManager) session).removeEventListener(listener);
         session.dispose();
     }
 

@@ -76,7 +76,8 @@ class RuleChangeTest {
     void aBrokenRuleFileIsRefusedWithFileAndLineAndDecisionsStayTheSame() {
         int before = activeVersion();
         String drl = file("combination/combination.drl");
-        String broken = drl.replace("$min : minCredits,", "$min : ,");
+        String broken = drl.replace("minCredits != null,", "minCredits != ,");
+        int brokenLine = drl.substring(0, drl.indexOf("minCredits != null,")).split("\n", -1).length;
         assertThat(broken).isNotEqualTo(drl);
 
         RulesTestSupport.Response r = api.put("qm", "/api/rules/files/combination/combination.drl", broken);
@@ -85,7 +86,7 @@ class RuleChangeTest {
         assertThat(r.body().get("title").asText()).isEqualTo("Rule set refused");
         JsonNode error = r.body().get("compileErrors").get(0);
         assertThat(error.get("file").asText()).isEqualTo("combination/combination.drl");
-        assertThat(error.get("line").asInt()).isBetween(15, 17);
+        assertThat(error.get("line").asInt()).isBetween(brokenLine - 1, brokenLine + 1);
         assertThat(r.body().get("detail").asText()).contains("combination/combination.drl line");
         long candidate = r.body().get("candidate").asLong();
         assertThat(api.post("qm", "/api/rules/candidates/" + candidate + "/activate", Map.of()).status()).isEqualTo(409);

@@ -2,7 +2,6 @@ package org.qaflow.rules.facts;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,7 @@ public class CombinationCheck {
         this.qualification = qualification;
         this.qualificationTitle = qualificationTitle;
         this.qualificationType = qualificationType;
-        this.unitRefs = new LinkedHashSet<>(unitRefs);
+        this.unitRefs = Collections.unmodifiableSet(unitRefs);
         this.credits = credits;
         this.categoryCounts = Collections.unmodifiableMap(categoryCounts);
     }
@@ -37,7 +36,8 @@ public class CombinationCheck {
     public List<String> getReasons() { return reasons; }
 
     public int countOf(String category) {
-        return categoryCounts.getOrDefault(category, 0);
+        Integer count = categoryCounts.get(category); // one look-up: the rules ask this of every check
+        return count == null ? 0 : count;
     }
 
     public boolean includes(String unitRef) {

@@ -23,7 +23,10 @@ public class RuleBenchmark {
     private static final int LEARNERS = 100_000;
     private static final int STAFF = 10_000;
     private static final int THREADS = Integer.getInteger("bench.threads", 2);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final java.util.concurrent.atomic.LongAdder ANSWERS = new java.util.concurrent.atomic.LongAdder();
+    /** Each measurement repeats its items until at least this long has passed. */
+    private static final double MIN_SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "2"));
     /** Decisions judged in one session by the batch calls, as the impact preview pages them. */
     private static final int BATCH = Integer.getInteger("bench.batch", 500);
     private static final com.sun.management.OperatingSystemMXBean CPU =
@@ -136,28 +139,40 @@ public class RuleBenchmark {
     record Rate(double perSecond, double cpuMicros) {
     }
 
-    /** Evaluations per second over items 0..n-1 split across THREADS threads. */
+    /**
+     * Evaluations per second over items 0..n-1 split across THREADS threads, each thread going over its share again
+     * until MIN_SECONDS have passed: one pass of plain Java takes a few milliseconds, too short for the JIT to settle
+     * or for the process's CPU clock (which ticks in milliseconds) to measure.
+     */
     private static Rate rate(int n, IntPredicate evaluation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             long cpu = CPU.getProcessCpuTime();
             long start = System.nanoTime();
-            List<Future<Integer>> parts = new ArrayList<>();
+            long until = start + (long) (MIN_SECONDS * 1e9);
+            List<Future<Long>> parts = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int from = t * n / THREADS;
                 int to = (t + 1) * n / THREADS;
                 parts.add(pool.submit(() -> {
+                    long done = 0;
                     int yes = 0;
-                    for (int i = from; i < to; i++) {
-                        yes += evaluation.test(i) ? 1 : 0;
-                    }
-                    return yes;
+                    do {
+                        for (int i = from; i < to; i++) {
+                            yes += evaluation.test(i) ? 1 : 0;
+                        }
+                        done += to - from;
+                    } while (System.nanoTime() < until);
+                    ANSWERS.add(yes); // used, so the JIT cannot drop the evaluations
+                    return done;
                 }));
             }
-            for (Future<Integer> part : parts) {
-                part.get();
+            long evaluations = 0;
+            for (Future<Long> part : parts) {
+                evaluations += part.get();
             }
-            return new Rate(n / ((System.nanoTime() - start) / 1e9), (CPU.getProcessCpuTime() - cpu) / 1e3 / n);
+            return new Rate(evaluations / ((System.nanoTime() - start) / 1e9),
+                    (CPU.getProcessCpuTime() - cpu) / 1e3 / evaluations);
         } finally {
             pool.shutdown();
         }
