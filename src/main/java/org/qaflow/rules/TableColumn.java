@@ -46,8 +46,8 @@ public record TableColumn(String field, String heading, Type type, boolean requi
     public static List<TableColumn> of(Class<?> factClass) {
         List<TableColumn> columns = new ArrayList<>();
         for (Field f : factClass.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
-                continue;
+            if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+                continue; // constants and what a row works out from its columns
             }
             Class<?> t = f.getType();
             Type type;

@@ -26,6 +26,8 @@ public class EligibilityCheck {
     private final boolean verifyingOwnDecision;
 
     private boolean refused;
+    private int summedMonths = -1;
+    private double summedHours;
     private final Set<String> reasons = new LinkedHashSet<>();
     private final Set<String> conditions = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -63,12 +65,23 @@ public class EligibilityCheck {
 
     /** Every code is held (not merely worked towards). */
     public boolean holdsAll(List<String> codes) {
-        return codes.stream().allMatch(c -> "HELD".equals(qualifications.get(c)));
+        // Loops, not streams: the rules ask this of every check against every recognised qualification.
+        for (String code : codes) {
+            if (!"HELD".equals(qualifications.get(code))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every code is held or worked towards. */
     public boolean hasAll(List<String> codes) {
-        return codes.stream().allMatch(qualifications::containsKey);
+        for (String code : codes) {
+            if (!qualifications.containsKey(code)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean has(String code) {
@@ -77,11 +90,20 @@ public class EligibilityCheck {
 
     /** Sales-related CPD hours dated after asOf minus the window and not after asOf. */
     public double salesCpdHoursWithin(int months) {
+        // Asked by a rule's condition and again by its message: the sum for the last window asked is kept.
+        if (months == summedMonths) {
+            return summedHours;
+        }
         LocalDate from = asOf.minusMonths(months);
-        return cpd.stream()
-                .filter(c -> c.salesRelated() && c.date().isAfter(from) && !c.date().isAfter(asOf))
-                .mapToDouble(Cpd::hours)
-                .sum();
+        double hours = 0;
+        for (Cpd c : cpd) {
+            if (c.salesRelated() && c.date().isAfter(from) && !c.date().isAfter(asOf)) {
+                hours += c.hours();
+            }
+        }
+        summedHours = hours;
+        summedMonths = months;
+        return hours;
     }
 
     public void refuse(String reason) {

@@ -17,10 +17,22 @@ public class RecognisedQualification {
     public String getTitle() { return title; }
     public List<String> getRequiresAlso() { return requiresAlso; }
 
+    /**
+     * Made once: the rules ask for it with every check in every evaluation. Not a column of the table (transient).
+     * Data rows are not changed once read, and the list cannot be, so evaluations on other threads may share it.
+     */
+    private transient List<String> allCodes;
+
     /** The code with its companions: what a staff member must have for this qualification to count. */
     public List<String> allCodes() {
-        List<String> all = new ArrayList<>(requiresAlso);
-        all.add(0, code);
+        List<String> all = allCodes;
+        if (all == null) {
+            List<String> codes = new ArrayList<>(requiresAlso.size() + 1);
+            codes.add(code);
+            codes.addAll(requiresAlso);
+            all = List.copyOf(codes);
+            allCodes = all;
+        }
         return all;
     }
 
