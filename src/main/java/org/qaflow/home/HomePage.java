@@ -185,7 +185,7 @@ public class HomePage {
                 .sorted(Comparator.comparing(EqaVisit::getPlannedFor))
                 .map(v -> new Overdue(v.getId(), centres.findById(v.getCentreId()).orElseThrow().getCode(),
                         v.getPlannedFor())).toList());
-        model.addAttribute("claimCount", policy.claims(user, null, "", PageRequest.of(0, 1)).getTotalElements());
+        model.addAttribute("claimCount", policy.claims(user, null, PageRequest.of(0, 1)).getTotalElements());
         return "home";
     }
 

@@ -13,7 +13,6 @@ import org.springframework.data.domain.Pageable;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -49,42 +48,27 @@ public class ClaimAccess {
         return claim;
     }
 
-    /**
-     * A page of the claims the user may see, in one status or any, whose learner's name, ULN or qualification contains
-     * the text (any case; blank for all): filtered, sorted and counted in the database.
-     */
-    public Page<Claim> claims(AppUser user, ClaimStatus status, String text, Pageable pageable) {
-        Set<Long> visible = centres.visibleCentreIds(user);
-        if (visible.isEmpty()) {
-            return Page.empty(pageable);
-        }
-        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        String like = needle.isEmpty() ? ""
-                : "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return claims.page(ClaimsOf.search(visible, assessorOf(user), status == null ? List.of() : List.of(status),
-                like), pageable);
+    /** A page of the claims the user may see, in one status or any: filtered, sorted and counted in the database. */
+    public Page<Claim> claims(AppUser user, ClaimStatus status, Pageable pageable) {
+        return claimsIn(user, status == null ? List.of() : List.of(status), pageable, true);
     }
 
     /** A page of the claims the user may see that are in any of the statuses, counted in the database. */
     public Page<Claim> claimsIn(AppUser user, Collection<ClaimStatus> statuses, Pageable pageable) {
+        return claimsIn(user, statuses, pageable, false);
+    }
+
+    /** anyWhenEmpty: no statuses means every status, not none. */
+    private Page<Claim> claimsIn(AppUser user, Collection<ClaimStatus> statuses, Pageable pageable, boolean anyWhenEmpty) {
         Set<Long> visible = centres.visibleCentreIds(user);
-        if (visible.isEmpty()) {
+        if (visible.isEmpty() || (statuses.isEmpty() && !anyWhenEmpty)) {
             return Page.empty(pageable);
         }
-        if (statuses.isEmpty()) {
-            return Page.empty(pageable);
-        }
-        return claims.page(ClaimsOf.search(visible, assessorOf(user), statuses, ""), pageable);
+        return claims.page(ClaimsOf.search(visible, assessorOf(user), statuses), pageable);
     }
 
     /** An assessor sees only the learners they assess. */
     private static String assessorOf(AppUser user) {
         return user.getRole() == Role.ASSESSOR ? user.getUsername() : null;
-    }
-
-    /** Every claim the user may see, oldest first. */
-    public List<Claim> claims(AppUser user) {
-        return claims.findByCentreIdInOrderById(centres.visibleCentreIds(user)).stream()
-                .filter(c -> canSee(user, c)).toList();
     }
 }

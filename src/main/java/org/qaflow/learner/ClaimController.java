@@ -80,7 +80,7 @@ public class ClaimController {
     public List<ClaimView> list(@RequestParam(required = false) ClaimStatus status,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        return access.claims(currentUser.get(), status, null, Paging.request(page, size, null).withSort(Sort.by("id")))
+        return access.claims(currentUser.get(), status, Paging.request(page, size, null).withSort(Sort.by("id")))
                 .stream().map(ClaimView::of).toList();
     }
 

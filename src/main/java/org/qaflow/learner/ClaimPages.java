@@ -87,17 +87,9 @@ public class ClaimPages {
                        @RequestParam(defaultValue = "1") int page, Model model) {
         AppUser user = currentUser.get();
         ClaimSearch.SortKey key = ClaimSearch.SortKey.of(sort);
-        // Newest first by default; names, statuses and titles from A.
-        boolean ascending = dir == null || dir.isBlank() ? key != ClaimSearch.SortKey.REGISTERED : ascending(dir);
-        List<Centre> centres = centreRepository.findAllById(access.visibleCentreIds(user)).stream()
-                .sorted(Comparator.comparing(Centre::getCode)).toList();
-        if (centre != null && !centre.isBlank() && centres.stream().noneMatch(c -> c.getCode().equals(centre.trim()))) {
-            throw new BadRequestException("centre: '" + centre + "' is not a centre whose claims you see");
-        }
-        if (qualification != null && !qualification.isBlank() && !qualifications.existsById(qualification.trim())) {
-            throw new BadRequestException("qualification: '" + qualification + "' is not a qualification in the catalogue");
-        }
-        ClaimSearch.Filter filter = new ClaimSearch.Filter(status, stage, centre, qualification, assessor, q);
+        boolean ascending = ascending(key, dir);
+        List<Centre> centres = visibleCentres(user);
+        ClaimSearch.Filter filter = filter(centres, status, stage, centre, qualification, assessor, q);
         Page<ClaimSearch.Found> found = search.page(user, filter, key, ascending,
                 PageRequest.of(Math.max(page, 1) - 1, PAGE_SIZE));
         int pages = Math.max(1, found.getTotalPages());
@@ -129,7 +121,28 @@ public class ClaimPages {
         return "claims/list";
     }
 
-    private static boolean ascending(String dir) {
+    private List<Centre> visibleCentres(AppUser user) {
+        return centreRepository.findAllById(access.visibleCentreIds(user)).stream()
+                .sorted(Comparator.comparing(Centre::getCode)).toList();
+    }
+
+    /** The list's filter, once its centre is one the user sees and its qualification one in the catalogue. */
+    private ClaimSearch.Filter filter(List<Centre> visible, ClaimStatus status, ClaimStage stage, String centre,
+                                      String qualification, Long assessor, String q) {
+        if (centre != null && !centre.isBlank() && visible.stream().noneMatch(c -> c.getCode().equals(centre.trim()))) {
+            throw new BadRequestException("centre: '" + centre + "' is not a centre whose claims you see");
+        }
+        if (qualification != null && !qualification.isBlank() && !qualifications.existsById(qualification.trim())) {
+            throw new BadRequestException("qualification: '" + qualification + "' is not a qualification in the catalogue");
+        }
+        return new ClaimSearch.Filter(status, stage, centre, qualification, assessor, q);
+    }
+
+    /** Newest first by default; names, statuses and titles from A. */
+    private static boolean ascending(ClaimSearch.SortKey key, String dir) {
+        if (dir == null || dir.isBlank()) {
+            return key != ClaimSearch.SortKey.REGISTERED;
+        }
         return switch (dir.trim()) {
             case "asc" -> true;
             case "desc" -> false;
@@ -170,7 +183,16 @@ public class ClaimPages {
             return href(sort, ascending, page);
         }
 
+        /** The same list, filtered and sorted alike, every page of it, as a spreadsheet. */
+        public String csv() {
+            return address("/claims.csv", sort, ascending, null);
+        }
+
         private String href(ClaimSearch.SortKey key, boolean asc, int page) {
+            return address("/claims", key, asc, page);
+        }
+
+        private String address(String path, ClaimSearch.SortKey key, boolean asc, Integer page) {
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("status", filter.status());
             params.put("stage", filter.stage());
@@ -181,7 +203,7 @@ public class ClaimPages {
             params.put("sort", key.param());
             params.put("dir", asc ? "asc" : "desc");
             params.put("page", page);
-            StringBuilder href = new StringBuilder("/claims");
+            StringBuilder href = new StringBuilder(path);
             char sep = '?';
             for (var p : params.entrySet()) {
                 String value = p.getValue() == null ? "" : p.getValue() instanceof Enum<?> e ? e.name()
@@ -196,24 +218,30 @@ public class ClaimPages {
         }
     }
 
-    /** The filtered list as a spreadsheet (CSV), all pages. */
+    /** The list as filtered and sorted, every page of it, as a spreadsheet (CSV). */
     @GetMapping(value = "/claims.csv", produces = "text/csv")
     @Transactional(readOnly = true)
     @ResponseBody
     public org.springframework.http.ResponseEntity<String> export(@RequestParam(required = false) ClaimStatus status,
-                                                                   @RequestParam(required = false) String q) {
+                                                                   @RequestParam(required = false) ClaimStage stage,
+                                                                   @RequestParam(required = false) String centre,
+                                                                   @RequestParam(required = false) String qualification,
+                                                                   @RequestParam(required = false) Long assessor,
+                                                                   @RequestParam(required = false) String q,
+                                                                   @RequestParam(defaultValue = "registered") String sort,
+                                                                   @RequestParam(required = false) String dir) {
         AppUser user = currentUser.get();
-        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        ClaimSearch.SortKey key = ClaimSearch.SortKey.of(sort);
+        boolean ascending = ascending(key, dir);
+        ClaimSearch.Filter filter = filter(visibleCentres(user), status, stage, centre, qualification, assessor, q);
         StringBuilder csv = new StringBuilder("learner,uln,centre,qualification,assessor,status,certificate\r\n");
-        policy.claims(user).stream()
-                .filter(c -> status == null || c.getStatus() == status)
-                .map(ClaimPages::row)
-                .filter(r -> needle.isEmpty() || (r.learner() + " " + r.uln() + " " + r.qan()).toLowerCase(Locale.ROOT)
-                        .contains(needle))
-                .forEach(r -> csv.append(String.join(",", SpreadsheetCells.cell(r.learner()), SpreadsheetCells.cell(r.uln()),
-                        SpreadsheetCells.cell(r.centre()), SpreadsheetCells.cell(r.qan()),
-                        SpreadsheetCells.cell(r.assessor()), SpreadsheetCells.cell(r.waitingOn()),
-                        SpreadsheetCells.cell(r.certificate()))).append("\r\n"));
+        search.each(user, filter, key, ascending, found -> {
+            Row r = row(found.claim());
+            csv.append(String.join(",", SpreadsheetCells.cell(r.learner()), SpreadsheetCells.cell(r.uln()),
+                    SpreadsheetCells.cell(r.centre()), SpreadsheetCells.cell(r.qan()),
+                    SpreadsheetCells.cell(r.assessor()), SpreadsheetCells.cell(r.waitingOn()),
+                    SpreadsheetCells.cell(r.certificate()))).append("\r\n");
+        });
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"claims.csv\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=utf-8"))

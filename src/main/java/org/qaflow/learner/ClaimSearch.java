@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -105,6 +106,42 @@ public class ClaimSearch {
         if (total == 0 || pageable.getOffset() >= total) {
             return new PageImpl<>(List.of(), pageable, total);
         }
+        TypedQuery<Object[]> query = select(where, sort, ascending, params);
+        List<Found> rows = query.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize())
+                .getResultList().stream().map(r -> new Found((Claim) r[0], (String) r[1])).toList();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Claims read at a time by {@link #each}. */
+    private static final int CHUNK = 500;
+
+    /**
+     * Every claim the user may see that passes the filter, in the list's order, read from the database a chunk at a
+     * time (a spreadsheet of the whole list). Claims already handed on leave the persistence context, so memory does
+     * not grow with the list: the consumer must not keep them.
+     */
+    public void each(AppUser user, Filter filter, SortKey sort, boolean ascending, Consumer<Found> consumer) {
+        each(user, filter, sort, ascending, CHUNK, consumer);
+    }
+
+    void each(AppUser user, Filter filter, SortKey sort, boolean ascending, int chunkSize, Consumer<Found> consumer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(user, filter, params);
+        if (where == null) {
+            return;
+        }
+        TypedQuery<Object[]> query = select(where, sort, ascending, params);
+        for (int first = 0; ; first += chunkSize) {
+            List<Object[]> chunk = query.setFirstResult(first).setMaxResults(chunkSize).getResultList();
+            chunk.forEach(r -> consumer.accept(new Found((Claim) r[0], (String) r[1])));
+            if (chunk.size() < chunkSize) {
+                return;
+            }
+            entities.clear();
+        }
+    }
+
+    private TypedQuery<Object[]> select(String where, SortKey sort, boolean ascending, Map<String, Object> params) {
         String direction = ascending ? " asc" : " desc";
         String order = sort.terms.stream().map(t -> t + direction).collect(Collectors.joining(", "))
                 + ", c.id" + direction;
@@ -112,9 +149,7 @@ public class ClaimSearch {
                 + " join fetch c.centre ce join fetch c.assessor a left join Qualification qn on qn.qan = c.qan"
                 + where + " order by " + order, Object[].class);
         params.forEach(query::setParameter);
-        List<Found> rows = query.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize())
-                .getResultList().stream().map(r -> new Found((Claim) r[0], (String) r[1])).toList();
-        return new PageImpl<>(rows, pageable, total);
+        return query;
     }
 
     /** How many claims the user may see pass the filter, counted by the database. */

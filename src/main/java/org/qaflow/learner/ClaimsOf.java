@@ -2,7 +2,6 @@ package org.qaflow.learner;
 
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.springframework.data.jpa.domain.Specification;
@@ -23,11 +22,9 @@ final class ClaimsOf {
 
     /**
      * Claims of the given centres (one assessor's learners when assessor is set), in any of the statuses (any status
-     * when empty), whose learner's name, ULN or qualification matches like (a LIKE pattern with \ as escape; empty for
-     * all).
+     * when empty).
      */
-    static Specification<Claim> search(Collection<Long> centres, String assessor, Collection<ClaimStatus> statuses,
-                                   String like) {
+    static Specification<Claim> search(Collection<Long> centres, String assessor, Collection<ClaimStatus> statuses) {
         return (Root<Claim> claim, jakarta.persistence.criteria.CriteriaQuery<?> query, CriteriaBuilder cb) -> {
             List<Predicate> where = new ArrayList<>();
             Expression<Long> centre = claim.get("centre").get("id");
@@ -38,13 +35,6 @@ final class ClaimsOf {
             if (!statuses.isEmpty()) {
                 where.add(statuses.size() == 1 ? cb.equal(claim.get("status"), statuses.iterator().next())
                         : claim.get("status").in(statuses));
-            }
-            if (!like.isEmpty()) {
-                Join<Claim, Learner> learner = claim.join("learner");
-                Expression<String> text = cb.concat(cb.concat(cb.concat(cb.concat(cb.concat(cb.concat(
-                        learner.get("firstName"), " "), learner.<String>get("lastName")), " "),
-                        learner.<String>get("uln")), " "), claim.<String>get("qan"));
-                where.add(cb.like(cb.lower(text), like, '\\'));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -74,7 +74,48 @@ class ClaimsListQueryTest {
             assertThat(html(node, "/claims?q=node+73000000&page=2"))
                     .contains("Node 7300000009").doesNotContain("Node 7300000029");
             assertThat(html(node, "/claims?q=50%25_off")).contains("0 claims");
+
+            // The spreadsheet of a list is that list, every page, filtered and sorted alike: the page's link carries
+            // the filters and the sort, and the rows are read from the database a chunk at a time.
+            String byName = html(node, "/claims?q=node+73000000&status=AWAITING_ASSESSMENT&sort=learner&dir=desc");
+            Matcher link = Pattern.compile("id=\"csv\" href=\"([^\"]+)\"").matcher(byName);
+            assertThat(link.find()).isTrue();
+            String csvAddress = link.group(1).replace("&amp;", "&");
+            assertThat(csvAddress).startsWith("/claims.csv?").contains("status=AWAITING_ASSESSMENT")
+                    .contains("q=node+73000000").contains("sort=learner").contains("dir=desc");
+            List<String> expected = node.jdbc().queryForList("select l.uln from claim c join learner l"
+                    + " on l.id = c.learner_id where l.uln like '73000000%' and c.status = 'AWAITING_ASSESSMENT'"
+                    + " order by lower(l.last_name) desc, lower(l.first_name) desc, c.id desc", String.class);
+            assertThat(expected).hasSize(30);
+            assertThat(ulnsOf(csv(node, csvAddress))).containsExactlyElementsOf(expected);
+            assertThat(ulnsOf(csv(node, "/claims.csv?q=node+73000000&status=CERTIFICATE_ISSUED"))).isEmpty();
+            assertThat(ulnsOf(csv(node, "/claims.csv?q=node+73000000&assessor=" + node.jdbc().queryForObject(
+                    "select id from staff_member where username = 'bcarter'", Long.class)))).isEmpty();
+
+            ClaimSearch search = node.bean(ClaimSearch.class);
+            var provider = node.bean(org.qaflow.security.AppUserRepository.class).findById("provider").orElseThrow();
+            List<String> chunked = new ArrayList<>();
+            statistics.clear();
+            new org.springframework.transaction.support.TransactionTemplate(
+                    node.bean(org.springframework.transaction.PlatformTransactionManager.class))
+                    .executeWithoutResult(tx -> search.each(provider, new ClaimSearch.Filter(
+                                    org.qaflow.learner.ClaimStatus.AWAITING_ASSESSMENT, null, null, null, null,
+                                    "node 73000000"), ClaimSearch.SortKey.LEARNER, false, 7,
+                            found -> chunked.add(found.claim().getLearner().getUln())));
+            assertThat(chunked).as("30 rows read 7 at a time").containsExactlyElementsOf(expected);
+            assertThat(claimsLoaded(statistics)).isEqualTo(30);
         }
+    }
+
+    /** The ULNs of a claims spreadsheet, in its order (second column). */
+    private static List<String> ulnsOf(String csv) {
+        List<String> ulns = new ArrayList<>();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).isEqualTo("learner,uln,centre,qualification,assessor,status,certificate");
+        for (int i = 1; i < lines.length; i++) {
+            ulns.add(lines[i].split(",")[1].replace("\"", ""));
+        }
+        return ulns;
     }
 
     private static long claimsLoaded(Statistics statistics) {
@@ -90,6 +131,17 @@ class ClaimsListQueryTest {
 
     /** A page as the logged-in provider sees it (pages log in with a form, not HTTP Basic). */
     private String html(Node node, String path) throws Exception {
+        String body = fetch(node, path, "text/html");
+        assertThat(body).as(path).doesNotContain("Log in to qaflow");
+        return body;
+    }
+
+    /** A spreadsheet download as the logged-in provider gets it. */
+    private String csv(Node node, String path) throws Exception {
+        return fetch(node, path, "text/csv");
+    }
+
+    private String fetch(Node node, String path, String accept) throws Exception {
         String base = "http://localhost:" + node.bean(org.springframework.core.env.Environment.class)
                 .getProperty("local.server.port");
         if (browser == null) {
@@ -105,9 +157,8 @@ class ClaimsListQueryTest {
                             + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
         }
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        assertThat(response.body()).as(path).doesNotContain("Log in to qaflow");
         return response.body();
     }
 }
