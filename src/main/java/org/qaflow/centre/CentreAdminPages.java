@@ -66,7 +66,7 @@ public class CentreAdminPages {
         model.addAttribute("centre", centre);
         model.addAttribute("approvals", List.copyOf(centre.getApprovals()));
         model.addAttribute("qualifications", qualifications.findAllByOrderByPosition());
-        model.addAttribute("eqas", users.findAll().stream().filter(u -> u.getRole() == Role.EQA && u.isEnabled())
+        model.addAttribute("eqas", users.findByRoleAndEnabledTrue(Role.EQA).stream()
                 .sorted(java.util.Comparator.comparing(u -> u.getUsername())).toList());
         model.addAttribute("risks", Centre.RiskRating.values());
         model.addAttribute("history", events.findByCentreIdOrderByIdAsc(centre.getId()));

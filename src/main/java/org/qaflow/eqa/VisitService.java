@@ -426,7 +426,7 @@ public class VisitService {
 
     /** Who may own an action: the centre's people (provider, assessors, IQAs) with a login, by name. */
     public List<AppUser> centreUsers(long centreId) {
-        return users.findAll().stream().filter(u -> u.isEnabled() && Long.valueOf(centreId).equals(u.getCentreId()))
+        return users.findByCentreIdAndEnabledTrue(centreId).stream()
                 .sorted(Comparator.comparing(AppUser::getDisplayName)).toList();
     }
 
@@ -566,7 +566,7 @@ public class VisitService {
     }
 
     private String leastLoadedEqa() {
-        return users.findAll().stream().filter(u -> u.getRole() == Role.EQA && u.isEnabled())
+        return users.findByRoleAndEnabledTrue(Role.EQA).stream()
                 .min(Comparator.comparingInt((AppUser u) -> centres.findByEqaUsernameOrderByCode(u.getUsername()).size())
                         .thenComparing(AppUser::getUsername))
                 .map(AppUser::getUsername)

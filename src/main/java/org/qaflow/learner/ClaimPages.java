@@ -427,9 +427,10 @@ public class ClaimPages {
         var centre = access.visibleCentreIds(user);
         model.addAttribute("qualifications", qualifications.findAll().stream()
                 .sorted(Comparator.comparing(q -> q.getQan())).toList());
-        model.addAttribute("assessors", staff.findAll().stream()
-                .filter(s -> s.getRole() == StaffRole.ASSESSOR && centre.contains(s.getCentre().getId())
-                        && s.getUsername() != null).toList());
+        // The provider's own centre's assessors, by name: not every staff member of every centre.
+        model.addAttribute("assessors", centre.stream().sorted()
+                .flatMap(id -> staff.findByCentreIdOrderByName(id).stream())
+                .filter(s -> s.getRole() == StaffRole.ASSESSOR && s.getUsername() != null).toList());
         String qan = form.qualification == null ? "" : form.qualification.trim().replace('-', '/');
         UnitPicker.Picker picker = qan.isEmpty() ? null : qualifications.findById(qan)
                 .map(q -> unitPicker.of(q, form.units)).orElse(null);
