@@ -1,22 +1,19 @@
 package org.qaflow.eqa;
 
-import org.qaflow.assessment.AssessmentDecisionRepository;
-import org.qaflow.assessment.EvidenceRepository;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 
 import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
-import org.qaflow.learner.Claim;
-import org.qaflow.learner.ClaimRepository;
-import org.qaflow.learner.ClaimUnit;
 import org.qaflow.problem.BadRequestException;
+import org.qaflow.problem.Paging;
 import org.qaflow.rules.CameraCoverage;
-import org.qaflow.rules.EqaCandidate;
+import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.web.WebPage;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -30,7 +27,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The quality manager's oversight of centres: direct claim status with its evidence (confirmed or overruled here, with
@@ -45,25 +44,20 @@ public class CentreOversightPages {
     private final DirectClaimService directClaim;
     private final EqaVisitRepository visits;
     private final VisitActionRepository actions;
-    private final ClaimRepository claims;
-    private final AssessmentDecisionRepository decisions;
-    private final EvidenceRepository evidence;
+    private final SamplingCoverage sampling;
     private final StaffRepository staff;
     private final RuleEngine rules;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public CentreOversightPages(CentreRepository centres, DirectClaimService directClaim, EqaVisitRepository visits,
-                                VisitActionRepository actions, ClaimRepository claims,
-                                AssessmentDecisionRepository decisions, EvidenceRepository evidence,
-                                StaffRepository staff, RuleEngine rules, CurrentUser currentUser, Clock clock) {
+                                VisitActionRepository actions, SamplingCoverage sampling, StaffRepository staff,
+                                RuleEngine rules, CurrentUser currentUser, Clock clock) {
         this.centres = centres;
         this.directClaim = directClaim;
         this.visits = visits;
         this.actions = actions;
-        this.claims = claims;
-        this.decisions = decisions;
-        this.evidence = evidence;
+        this.sampling = sampling;
         this.staff = staff;
         this.rules = rules;
         this.currentUser = currentUser;
@@ -74,18 +68,30 @@ public class CentreOversightPages {
     public record CentreLine(String code, String name, String risk, boolean directClaim, String recommendation,
                              List<String> evidence, int ruleSetVersion, boolean recommendsStatus, String decision,
                              String eqa, String lastVisit, String nextVisit, boolean overdue,
-                             long openActions, int claims, int sampled, int percentSampled, CameraCoverage camera) {
+                             long openActions, long claims, long sampled, int percentSampled, CameraCoverage camera) {
     }
 
     public record StaffLine(String centre, String name, String role, String verdict, List<String> reasons) {
     }
 
+    static final int CENTRES_PER_PAGE = 20;
+    static final int STAFF_PER_PAGE = 50;
+
+    /**
+     * A page of centres (by code) and a page of staff (by centre, then name): an awarding organisation has hundreds
+     * of centres and thousands of staff, so each table pages on its own and keeps the other's place.
+     */
     @GetMapping("/qm/centres")
     @Transactional(readOnly = true)
-    public String oversight(Model model) {
+    public String oversight(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int staffPage,
+                            Model model) {
         LocalDate today = LocalDate.now(clock);
+        Page<Centre> centrePage = centres.findAll(Paging.request(page, CENTRES_PER_PAGE, "code"));
+        Map<Long, String> codes = new LinkedHashMap<>();
+        centrePage.forEach(c -> codes.put(c.getId(), c.getCode()));
+        Map<Long, SamplingCoverage.Coverage> coverage = sampling.of(codes);
         List<CentreLine> lines = new ArrayList<>();
-        for (Centre c : centres.findAllByOrderByCode()) {
+        for (Centre c : centrePage) {
             var rec = directClaim.recommend(c);
             List<EqaVisit> all = visits.findByCentreIdOrderByPlannedForDesc(c.getId());
             EqaVisit last = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(c.getId()).stream()
@@ -94,36 +100,25 @@ public class CentreOversightPages {
             // Overdue: the yearly visit has lapsed with none done since, or a planned date has passed.
             boolean overdue = !c.isDirectClaimStatus() && ((last != null && last.getVisitedOn().plusYears(1).isBefore(today))
                     || (open != null && open.getPlannedFor() != null && open.getPlannedFor().isBefore(today)));
-            List<Claim> cohort = claims.findByCentreIdOrderById(c.getId());
-            List<EqaCandidate> population = new ArrayList<>();
-            List<String> sampledIds = new ArrayList<>();
-            for (Claim claim : cohort) {
-                List<String> methods = claim.getUnits().stream()
-                        .flatMap(u -> evidence.findByClaimUnitIdOrderById(u.getId()).stream())
-                        .map(e -> e.getMethod().name()).distinct().toList();
-                population.add(new EqaCandidate(String.valueOf(claim.getId()), claim.getAssessor().getName(),
-                        claim.getUnits().stream().map(ClaimUnit::getUnitRef).toList(), methods, c.getCode()));
-                boolean sampled = claim.getUnits().stream().anyMatch(u -> decisions
-                        .findFirstByClaimUnitIdOrderByIdDesc(u.getId()).map(d -> d.isSampled()).orElse(false));
-                if (sampled) {
-                    sampledIds.add(String.valueOf(claim.getId()));
-                }
-            }
             long openActions = actions.countByVisitIdInAndOpenTrue(all.stream().map(EqaVisit::getId).toList());
+            SamplingCoverage.Coverage sampled = coverage.get(c.getId());
             lines.add(new CentreLine(c.getCode(), c.getName(), String.valueOf(c.getRiskRating()),
                     c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(), rec.ruleSetVersion(),
                     DirectClaimService.recommendsStatus(rec.recommendation()),
-                    directClaim.decisions(c).stream().findFirst().map(CentreOversightPages::inWords).orElse(null),
+                    directClaim.latestDecision(c).map(CentreOversightPages::inWords).orElse(null),
                     c.getEqaUsername(),
                     last == null ? "never" : last.getVisitedOn() + " " + last.getOutcome().name().toLowerCase(),
                     open == null ? "none open" : open.getPlannedFor() + " (" + open.getStatus().name().toLowerCase() + ")",
-                    overdue, openActions, cohort.size(), sampledIds.size(),
-                    cohort.isEmpty() ? 0 : 100 * sampledIds.size() / cohort.size(),
-                    rules.cameraCoverage(population, sampledIds)));
+                    overdue, openActions, sampled.claims(), sampled.sampled(), sampled.percentSampled(),
+                    sampled.camera()));
         }
+        Page<StaffMember> staffFound = staff.findAll(Paging.request(staffPage, STAFF_PER_PAGE, "centre.code;name;id"));
+        List<EligibilityResult> verdicts = staffFound.isEmpty() ? List.of() : rules.active().staffEligibilities(
+                staffFound.stream().map(s -> StaffEligibilityRequest.of(s, today)).toList());
         List<StaffLine> people = new ArrayList<>();
-        for (StaffMember s : staff.findAll()) {
-            var result = rules.staffEligibility(StaffEligibilityRequest.of(s, today));
+        for (int i = 0; i < verdicts.size(); i++) {
+            StaffMember s = staffFound.getContent().get(i);
+            EligibilityResult result = verdicts.get(i);
             List<String> why = new ArrayList<>(result.reasons());
             why.addAll(result.conditions());
             why.addAll(result.warnings());
@@ -131,9 +126,10 @@ public class CentreOversightPages {
                     !result.eligible() ? "not eligible" : result.conditions().isEmpty() ? "eligible"
                             : "eligible on conditions", why));
         }
-        people.sort(java.util.Comparator.comparing(StaffLine::centre).thenComparing(StaffLine::name));
         model.addAttribute("centres", lines);
+        model.addAttribute("centrePage", centrePage);
         model.addAttribute("staff", people);
+        model.addAttribute("staffPage", staffFound);
         return "centres/oversight";
     }
 

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms or overrules
@@ -106,6 +107,10 @@ public class DirectClaimService {
 
     public List<DirectClaimDecision> decisions(Centre centre) {
         return statusDecisions.findByCentreIdOrderByIdDesc(centre.getId());
+    }
+
+    public Optional<DirectClaimDecision> latestDecision(Centre centre) {
+        return statusDecisions.findFirstByCentreIdOrderByIdDesc(centre.getId());
     }
 
     /**
