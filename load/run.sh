@@ -16,10 +16,16 @@ DURATION=${DURATION:-120s}
 USERS=${USERS:-50}
 # A free port, so that runs from several checkouts on one machine do not answer each other's requests.
 PORT=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+# A run killed before its exit trap (the end of a session) leaves its data directory behind, 0.5-4 GB each: clear
+# those of earlier runs whose script is gone, but not one kept on purpose (KEEP=1 marks it) or still in use.
+for old in /tmp/qaflow-load.*; do
+    [ -f "$old/run.pid" ] && [ ! -e "$old/kept" ] && ! kill -0 "$(cat "$old/run.pid")" 2>/dev/null && rm -rf "$old"
+done
 WORK=$(mktemp -d /tmp/qaflow-load.XXXXXX)
+echo $$ >"$WORK/run.pid"
 ARGS=(--server.port=$PORT --qaflow.data-dir=$WORK/data --server.tomcat.threads.max=100)
 [ "$DB" = postgres ] && ARGS+=(--spring.profiles.active=postgres)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+trap 'if [ -n "${KEEP:-}" ]; then touch "$WORK/kept"; else rm -rf "$WORK"; fi' EXIT
 DATA=${DATA:-small}
 if [ "$DATA" = large ]; then
     if [ "$DB" = h2 ] && [ -n "${LARGE_DATA_DIR:-}" ]; then
@@ -36,7 +42,7 @@ fi
 # JAR: another build to compare (default target/qaflow.jar). JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
 java -Xmx768m ${JAVA_OPTS:-} -jar "${JAR:-target/qaflow.jar}" "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; if [ -n "${KEEP:-}" ]; then touch "$WORK/kept"; else rm -rf "$WORK"; fi' EXIT
 # START_WAIT: seconds to wait for the application to be healthy (a busy shared machine can take over 10 minutes).
 for _ in $(seq 1 "${START_WAIT:-900}"); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
