@@ -1,5 +1,8 @@
 package org.qaflow.rules;
 
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.TupleImpl;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.KieSession;
@@ -460,20 +463,17 @@ public final class RuleSet {
      * (the check a decision is written on), the names of the rules that fired on it, once each; with one subject,
      * every rule that fired. The firing limit is per subject, so a batch is bounded as its decisions would be alone.
      */
-    private List<List<String>> run(List<Object> facts, List<?> subjects) {
+    private List<List<String>> run(List<Object> facts, List<? extends Judged> subjects) {
         if (subjects.isEmpty()) {
             return List.of();
         }
         KieSession session = sessions.newKieSession();
-        Map<Object, Set<String>> firedOn = new IdentityHashMap<>(subjects.size());
-        // Every subject of one evaluation is a check of one kind: the data rows a rule joins need no look-up.
-        Class<?> subjectType = subjects.get(0).getClass();
-        subjects.forEach(subject -> firedOn.put(subject, new LinkedHashSet<>()));
-        Set<String> firedOnOnly = subjects.size() == 1 ? firedOn.get(subjects.get(0)) : null;
+        Judged only = subjects.size() == 1 ? subjects.get(0) : null;
         long maxFirings = (long) MAX_FIRINGS * Math.max(1, subjects.size());
         AtomicReference<String> firing = new AtomicReference<>();
         AtomicInteger firings = new AtomicInteger();
-        // A rule event listener, not an agenda one: Drools then makes no event object for every firing.
+        // A rule event listener, not an agenda one: Drools then makes no event object for every firing. It walks the
+        // match's tuple rather than asking for its objects, which would copy them into a new list at every firing.
         RuleEventListener listener = new RuleEventListener() {
             @Override
             public void onBeforeMatchFire(Match match) {
@@ -483,13 +483,13 @@ public final class RuleSet {
             @Override
             public void onAfterMatchFire(Match match) {
                 String rule = match.getRule().getName();
-                if (firedOnOnly != null) {
-                    firedOnOnly.add(rule);
+                if (only != null) {
+                    only.firedBy(rule);
                 } else {
-                    for (Object object : match.getObjects()) {
-                        Set<String> fired = object.getClass() == subjectType ? firedOn.get(object) : null;
-                        if (fired != null) {
-                            fired.add(rule);
+                    for (TupleImpl t = ((InternalMatch) match).getTuple(); t != null; t = t.getParent()) {
+                        InternalFactHandle handle = t.getFactHandle();
+                        if (handle != null && handle.getObject() instanceof Judged check) {
+                            check.firedBy(rule);
                         }
                     }
                 }
@@ -539,7 +539,9 @@ public final class RuleSet {
                     + cause.getClass().getSimpleName() + ")");
         }
         release(session, listener);
-        return subjects.stream().map(subject -> List.copyOf(firedOn.get(subject))).toList();
+        List<List<String>> fired = new ArrayList<>(subjects.size());
+        subjects.forEach(subject -> fired.add(subject.firedRules()));
+        return fired;
     }
 
     /** Back to the pool, without this evaluation's listener. */

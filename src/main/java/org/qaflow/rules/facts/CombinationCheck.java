@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One learner's units against one qualification; rules record every unmet requirement. */
-public class CombinationCheck {
+public class CombinationCheck extends Judged {
 
     private final String qualification;
     private final String qualificationTitle;

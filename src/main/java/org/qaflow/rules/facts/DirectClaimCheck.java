@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A centre's record for one qualification: should it have direct claim status. */
-public class DirectClaimCheck {
+public class DirectClaimCheck extends Judged {
 
     private final boolean currentStatus;
     /** Outcomes of EQA visits, newest first: SATISFACTORY or UNSATISFACTORY. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One staff member in one role on one date; rules refuse, attach conditions, warn and explain. */
-public class EligibilityCheck {
+public class EligibilityCheck extends Judged {
 
     public record Cpd(LocalDate date, double hours, boolean salesRelated) {
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Claims of one centre waiting for the EQA's release: at a visit, or remotely, and how many the EQA reviews. */
-public class EqaReleaseCheck {
+public class EqaReleaseCheck extends Judged {
 
     private final int satisfactoryVisits;
     private final String latestOutcome;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One EQA visit: how many learners to sample from a cohort, and why. */
-public class EqaSampleCheck {
+public class EqaSampleCheck extends Judged {
 
     private final int cohortSize;
     private final String centreRisk;

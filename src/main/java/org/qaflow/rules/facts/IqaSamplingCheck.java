@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** One assessment decision: should the IQA sample it, and why. */
-public class IqaSamplingCheck {
+public class IqaSamplingCheck extends Judged {
 
     private final long decisionId;
     private final boolean assessorWorkingTowards;
