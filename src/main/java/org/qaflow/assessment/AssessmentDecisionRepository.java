@@ -12,12 +12,12 @@ public interface AssessmentDecisionRepository extends JpaRepository<AssessmentDe
 
     Optional<AssessmentDecision> findFirstByClaimUnitIdOrderByIdDesc(Long claimUnitId);
 
-    /** Assessors who have made decisions on a centre's claims and had none of them sampled by an IQA there. */
-    @Query("select distinct d.assessorId from AssessmentDecision d, org.qaflow.learner.ClaimUnit u "
-            + "where u.id = d.claimUnitId and u.claim.centre.id = ?1 and not exists ("
+    /** Of the given centres, those where some assessor has made decisions and had none of them sampled there. */
+    @Query("select distinct u.claim.centre.id from AssessmentDecision d, org.qaflow.learner.ClaimUnit u "
+            + "where u.id = d.claimUnitId and u.claim.centre.id in ?1 and not exists ("
             + "select s.id from AssessmentDecision s, org.qaflow.learner.ClaimUnit su where su.id = s.claimUnitId "
-            + "and su.claim.centre.id = ?1 and s.assessorId = d.assessorId and s.sampled = true)")
-    List<Long> findAssessorsNeverSampledAtCentre(Long centreId);
+            + "and su.claim.centre.id = u.claim.centre.id and s.assessorId = d.assessorId and s.sampled = true)")
+    List<Long> findCentresWithAssessorsNeverSampled(java.util.Collection<Long> centreIds);
 
     long countByAssessorIdAndIdLessThan(Long assessorId, Long id);
 

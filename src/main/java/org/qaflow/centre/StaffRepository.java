@@ -15,4 +15,6 @@ public interface StaffRepository extends JpaRepository<StaffMember, Long> {
     List<StaffMember> findByCentreIdOrderByName(Long centreId);
 
     Optional<StaffMember> findByCentreIdAndName(Long centreId, String name);
+
+    List<StaffMember> findByCentreIdInAndRoleOrderById(java.util.Collection<Long> centreIds, StaffRole role);
 }

@@ -8,6 +8,7 @@ import org.qaflow.centre.StaffRepository;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.Paging;
 import org.qaflow.rules.CameraCoverage;
+import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.StaffEligibilityRequest;
@@ -90,9 +91,11 @@ public class CentreOversightPages {
         Map<Long, String> codes = new LinkedHashMap<>();
         centrePage.forEach(c -> codes.put(c.getId(), c.getCode()));
         Map<Long, SamplingCoverage.Coverage> coverage = sampling.of(codes);
+        List<DirectClaimRecommendation> recommendations = directClaim.recommend(centrePage.getContent());
         List<CentreLine> lines = new ArrayList<>();
-        for (Centre c : centrePage) {
-            var rec = directClaim.recommend(c);
+        for (int i = 0; i < centrePage.getNumberOfElements(); i++) {
+            Centre c = centrePage.getContent().get(i);
+            var rec = recommendations.get(i);
             List<EqaVisit> all = visits.findByCentreIdOrderByPlannedForDesc(c.getId());
             EqaVisit last = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(c.getId()).stream()
                     .findFirst().orElse(null);

@@ -3,7 +3,6 @@ package org.qaflow.eqa;
 import jakarta.persistence.EntityManager;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
-import org.qaflow.rules.DirectClaimFacts;
 import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.ImpactDifference;
 import org.qaflow.rules.ImpactSource;
@@ -49,14 +48,8 @@ public class DirectClaimImpactSource implements ImpactSource {
         List<Centre> page;
         while (!(page = centres.findByIdGreaterThanOrderById(after, Limit.of(PAGE))).isEmpty()) {
             // The facts differ between the rule sets only in which IQAs count as qualified.
-            List<DirectClaimFacts> factsBefore = new ArrayList<>(page.size());
-            List<DirectClaimFacts> factsNow = new ArrayList<>(page.size());
-            for (Centre centre : page) {
-                factsBefore.add(directClaims.facts(centre, active));
-                factsNow.add(directClaims.facts(centre, candidate));
-            }
-            List<DirectClaimRecommendation> before = active.directClaimStatuses(factsBefore);
-            List<DirectClaimRecommendation> now = candidate.directClaimStatuses(factsNow);
+            List<DirectClaimRecommendation> before = active.directClaimStatuses(directClaims.facts(page, active));
+            List<DirectClaimRecommendation> now = candidate.directClaimStatuses(directClaims.facts(page, candidate));
             for (int i = 0; i < page.size(); i++) {
                 difference(page.get(i), before.get(i), now.get(i)).ifPresent(differences::add);
             }

@@ -3,6 +3,7 @@ package org.qaflow.eqa;
 import org.qaflow.centre.Centre;
 import org.qaflow.centre.CentreRepository;
 import org.qaflow.centre.DirectClaimStatusChanged;
+import org.qaflow.centre.StaffMember;
 import org.qaflow.centre.StaffRepository;
 import org.qaflow.centre.StaffRole;
 
@@ -14,6 +15,7 @@ import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.NotFoundException;
 import org.qaflow.rules.DirectClaimFacts;
 import org.qaflow.rules.DirectClaimRecommendation;
+import org.qaflow.rules.EligibilityResult;
 import org.qaflow.rules.RuleEngine;
 import org.qaflow.rules.RuleSet;
 import org.qaflow.rules.StaffEligibilityRequest;
@@ -26,8 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Direct claim status: the rules recommend from the centre's EQA record, the quality manager confirms or overrules
@@ -72,31 +79,49 @@ public class DirectClaimService {
     }
 
     public DirectClaimRecommendation recommend(Centre centre) {
-        RuleSet active = rules.active();
-        return active.directClaimStatus(facts(centre, active));
+        return recommend(List.of(centre)).get(0);
     }
 
-    /** The centre's record as the direct claim rules judge it; which IQAs count as qualified is the given rules' say. */
-    DirectClaimFacts facts(Centre centre, RuleSet ruleSet) {
-        List<EqaVisit> completed = visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(centre.getId());
-        long openActions = completed.isEmpty() ? 0
-                : actions.countByVisitIdInAndOpenTrue(completed.stream().map(EqaVisit::getId).toList());
-        LocalDate today = LocalDate.now(clock);
-        List<StaffEligibilityRequest> iqas = staff.findByCentreIdOrderByName(centre.getId()).stream()
-                .filter(s -> s.getRole() == StaffRole.IQA).map(s -> StaffEligibilityRequest.of(s, today)).toList();
-        int qualifiedIqas = iqas.isEmpty() ? 0 : (int) ruleSet.staffEligibilities(iqas).stream()
-                .filter(e -> e.eligible() && e.conditions().isEmpty()).count();
-        return new DirectClaimFacts(centre.isDirectClaimStatus(),
-                completed.stream().map(v -> VisitOutcome.valueOf(v.getOutcome().name())).toList(), (int) openActions,
-                everyActiveAssessorSampled(centre), qualifiedIqas);
+    /** The rules' recommendation for each centre, in the order given, in one evaluation. */
+    public List<DirectClaimRecommendation> recommend(List<Centre> centres) {
+        RuleSet active = rules.active();
+        return active.directClaimStatuses(facts(centres, active));
     }
 
     /**
-     * Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA. Asked of
-     * the database for this centre alone: every centre view asks it.
+     * The centres' records as the direct claim rules judge them, in the order given; which IQAs count as qualified
+     * is the given rules' say. A fixed number of queries and one eligibility evaluation for any number of centres:
+     * the EQA's and the quality manager's centre pages ask it of every centre they show.
      */
-    private boolean everyActiveAssessorSampled(Centre centre) {
-        return decisions.findAssessorsNeverSampledAtCentre(centre.getId()).isEmpty();
+    List<DirectClaimFacts> facts(List<Centre> centres, RuleSet ruleSet) {
+        if (centres.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = centres.stream().map(Centre::getId).toList();
+        Map<Long, List<VisitOutcome>> outcomes = new HashMap<>();
+        for (EqaVisit v : visits.findByCentreIdInAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(ids)) {
+            outcomes.computeIfAbsent(v.getCentreId(), k -> new ArrayList<>())
+                    .add(VisitOutcome.valueOf(v.getOutcome().name()));
+        }
+        Map<Long, Long> openActions = new HashMap<>();
+        for (Object[] row : actions.countOpenOfVisitsWithOutcome(ids)) {
+            openActions.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<StaffMember> iqas = staff.findByCentreIdInAndRoleOrderById(ids, StaffRole.IQA);
+        List<EligibilityResult> verdicts = iqas.isEmpty() ? List.of() : ruleSet.staffEligibilities(
+                iqas.stream().map(s -> StaffEligibilityRequest.of(s, today)).toList());
+        Map<Long, Integer> qualifiedIqas = new HashMap<>();
+        for (int i = 0; i < iqas.size(); i++) {
+            if (verdicts.get(i).eligible() && verdicts.get(i).conditions().isEmpty()) {
+                qualifiedIqas.merge(iqas.get(i).getCentre().getId(), 1, Integer::sum);
+            }
+        }
+        // Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA there.
+        Set<Long> notAllSampled = new HashSet<>(decisions.findCentresWithAssessorsNeverSampled(ids));
+        return centres.stream().map(c -> new DirectClaimFacts(c.isDirectClaimStatus(),
+                outcomes.getOrDefault(c.getId(), List.of()), Math.toIntExact(openActions.getOrDefault(c.getId(), 0L)),
+                !notAllSampled.contains(c.getId()), qualifiedIqas.getOrDefault(c.getId(), 0))).toList();
     }
 
     /** Whether a recommendation means the centre should have direct claim status. */

@@ -13,6 +13,7 @@ import org.qaflow.learner.ClaimUnit;
 import org.qaflow.problem.BadRequestException;
 import org.qaflow.problem.ConflictException;
 import org.qaflow.problem.NotFoundException;
+import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.security.AppUser;
 import org.qaflow.security.CurrentUser;
 import org.qaflow.security.People;
@@ -91,9 +92,12 @@ public class EqaPages {
     public String centres(Model model) {
         AppUser user = currentUser.get();
         List<CentreLine> lines = new ArrayList<>();
-        for (Centre c : centres.findByEqaUsernameOrderByCode(user.getUsername())) {
+        List<Centre> mine = centres.findByEqaUsernameOrderByCode(user.getUsername());
+        List<DirectClaimRecommendation> recommendations = directClaim.recommend(mine);
+        for (int i = 0; i < mine.size(); i++) {
+            Centre c = mine.get(i);
             List<EqaVisit> all = visits.findByCentreIdOrderByPlannedForDesc(c.getId());
-            var rec = directClaim.recommend(c);
+            var rec = recommendations.get(i);
             lines.add(new CentreLine(c.getCode(), c.getName(), String.valueOf(c.getRiskRating()),
                     c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(),
                     Math.toIntExact(claims.countByCentreId(c.getId())),

@@ -16,4 +16,7 @@ public interface EqaVisitRepository extends JpaRepository<EqaVisit, Long> {
             Long centreId, org.springframework.data.domain.Pageable page);
 
     List<EqaVisit> findByCentreIdInOrderByPlannedForDesc(java.util.Collection<Long> centreIds);
+
+    /** Several centres' visits with an outcome, each centre's latest first, as the single-centre list orders them. */
+    List<EqaVisit> findByCentreIdInAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(java.util.Collection<Long> centreIds);
 }

@@ -4,13 +4,17 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.qaflow.centre.Centre;
+import org.qaflow.centre.CentreRepository;
 import org.qaflow.learner.Claim;
 import org.qaflow.rules.CameraCoverage;
+import org.qaflow.rules.DirectClaimRecommendation;
 import org.qaflow.rules.EqaCandidate;
 import org.qaflow.rules.RuleSet;
 import org.qaflow.support.Node;
 import org.qaflow.support.PageSession;
 import org.qaflow.support.TestDatabase;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpMethod;
 
 import java.net.http.HttpResponse;
@@ -34,7 +38,7 @@ class CentreOversightQueryTest {
     private static final String ACUMEN_AWARD = "610/3751/5"; // one unit, L4B1
 
     @Test
-    void coverageMatchesTheClaimsAndCostsTheSameQueriesAsClaimsGrow() throws Exception {
+    void coverageMatchesTheClaimsCostsTheSameQueriesAsClaimsGrowAndBothTablesPage() throws Exception {
         try (Node node = Node.start(TestDatabase.create("oversight"), "oversight",
                 "--spring.jpa.properties.hibernate.generate_statistics=true")) {
             // Ben Carter works towards his award, so all his decisions are sampled; one of the fully qualified
@@ -88,6 +92,13 @@ class CentreOversightQueryTest {
             }
             assertThat(count(node, "NSA01", "")).isGreaterThanOrEqualTo(8);
 
+            // The centres' direct claim recommendations, judged together as the page does, are each centre's own.
+            DirectClaimService directClaim = node.bean(DirectClaimService.class);
+            List<Centre> centres = node.bean(CentreRepository.class).findAll(Sort.by("code"));
+            List<DirectClaimRecommendation> together = directClaim.recommend(centres);
+            assertThat(together).containsExactlyElementsOf(centres.stream().map(directClaim::recommend).toList());
+            assertThat(together.stream().map(DirectClaimRecommendation::recommendation).distinct()).hasSizeGreaterThan(1);
+
             // The same number of statements, and no claim loaded, with more claims, decisions and samples.
             Statistics statistics = node.bean(EntityManagerFactory.class).unwrap(SessionFactory.class).getStatistics();
             statistics.clear();
@@ -106,54 +117,53 @@ class CentreOversightQueryTest {
             assertThat(statistics.getEntityStatistics(Claim.class.getName()).getLoadCount()).isZero();
             assertThat(cells(grown, "camera-NSA01")).isEqualTo(cells(page(expectedCoverage(node).get("NSA01")),
                     "camera-NSA01"));
+
+            centresAndStaffPageByCodeAndName(node, qm);
         }
     }
 
-    @Test
-    void centresAndStaffPageByCodeAndName() throws Exception {
-        try (Node node = Node.start(TestDatabase.create("oversight-pages"), "oversight-pages")) {
-            for (int i = 1; i <= 25; i++) {
-                node.jdbc().update("insert into centre (code, name, direct_claim_status, risk_rating, eqa_username)"
-                        + " values (?, ?, false, 'LOW', 'eqa2')", String.format("PG%03d", i), "Paged College " + i);
-            }
-            long pg = node.jdbc().queryForObject("select id from centre where code = 'PG007'", Long.class);
-            for (int i = 60; i > 0; i--) {
-                node.jdbc().update("insert into staff_member (centre_id, name, role, occupational_competence_level,"
-                        + " sales_leadership_competence) values (?, ?, 'ASSESSOR', 4, false)", pg,
-                        String.format("Paged Person %02d", i));
-            }
-            List<String> codes = node.jdbc().queryForList("select code from centre order by code", String.class);
-            List<String> staff = node.jdbc().queryForList("select c.code || ' ' || s.name from staff_member s"
-                    + " join centre c on c.id = s.centre_id order by c.code, s.name, s.id", String.class);
-            assertThat(codes).hasSizeGreaterThan(CentreOversightPages.CENTRES_PER_PAGE);
-            assertThat(staff).hasSizeGreaterThan(CentreOversightPages.STAFF_PER_PAGE);
-
-            PageSession qm = PageSession.loggedIn(node.port(), "qm");
-            String first = ok(qm, "/qm/centres");
-            assertThat(ids(first, "centre-")).containsExactlyElementsOf(codes.subList(0, 20));
-            assertThat(ids(first, "camera-")).containsExactlyElementsOf(codes.subList(0, 20));
-            assertThat(first).contains(codes.size() + " centres, 20 a page by code").contains("Centres page 1 of 2")
-                    .contains("href=\"/qm/centres?page=1&amp;staffPage=0\"");
-            assertThat(staffRows(first)).containsExactlyElementsOf(staff.subList(0, 50));
-            assertThat(first).contains(staff.size() + " staff, by centre and name, 50 a page")
-                    .contains("href=\"/qm/centres?page=0&amp;staffPage=1\"");
-
-            // Each table pages on its own and keeps the other's place.
-            String second = ok(qm, "/qm/centres?page=1&staffPage=1");
-            assertThat(ids(second, "centre-")).containsExactlyElementsOf(codes.subList(20, codes.size()));
-            assertThat(staffRows(second)).containsExactlyElementsOf(staff.subList(50, staff.size()));
-            assertThat(second).contains("href=\"/qm/centres?page=0&amp;staffPage=1\"")
-                    .contains("href=\"/qm/centres?page=1&amp;staffPage=0\"");
-            assertThat(staffRows(ok(qm, "/qm/centres?page=1"))).containsExactlyElementsOf(staff.subList(0, 50));
-
-            for (String bad : List.of("/qm/centres?page=-1", "/qm/centres?staffPage=-2", "/qm/centres?page=x")) {
-                HttpResponse<String> response = qm.get(bad);
-                assertThat(response.statusCode()).as(bad).isEqualTo(400);
-                assertThat(response.body()).as(bad).containsAnyOf("page", "staffPage");
-            }
-            // Not the quality manager's colleagues' page to read.
-            assertThat(PageSession.loggedIn(node.port(), "provider").get("/qm/centres").statusCode()).isEqualTo(403);
+    /** With more centres and staff than a page holds. */
+    private static void centresAndStaffPageByCodeAndName(Node node, PageSession qm) throws Exception {
+        for (int i = 1; i <= 25; i++) {
+            node.jdbc().update("insert into centre (code, name, direct_claim_status, risk_rating, eqa_username)"
+                    + " values (?, ?, false, 'LOW', 'eqa2')", String.format("PG%03d", i), "Paged College " + i);
         }
+        long pg = node.jdbc().queryForObject("select id from centre where code = 'PG007'", Long.class);
+        for (int i = 60; i > 0; i--) {
+            node.jdbc().update("insert into staff_member (centre_id, name, role, occupational_competence_level,"
+                    + " sales_leadership_competence) values (?, ?, 'ASSESSOR', 4, false)", pg,
+                    String.format("Paged Person %02d", i));
+        }
+        List<String> codes = node.jdbc().queryForList("select code from centre order by code", String.class);
+        List<String> staff = node.jdbc().queryForList("select c.code || ' ' || s.name from staff_member s"
+                + " join centre c on c.id = s.centre_id order by c.code, s.name, s.id", String.class);
+        assertThat(codes).hasSizeGreaterThan(CentreOversightPages.CENTRES_PER_PAGE);
+        assertThat(staff).hasSizeGreaterThan(CentreOversightPages.STAFF_PER_PAGE);
+
+        String first = ok(qm, "/qm/centres");
+        assertThat(ids(first, "centre-")).containsExactlyElementsOf(codes.subList(0, 20));
+        assertThat(ids(first, "camera-")).containsExactlyElementsOf(codes.subList(0, 20));
+        assertThat(first).contains(codes.size() + " centres, 20 a page by code").contains("Centres page 1 of 2")
+                .contains("href=\"/qm/centres?page=1&amp;staffPage=0\"");
+        assertThat(staffRows(first)).containsExactlyElementsOf(staff.subList(0, 50));
+        assertThat(first).contains(staff.size() + " staff, by centre and name, 50 a page")
+                .contains("href=\"/qm/centres?page=0&amp;staffPage=1\"");
+
+        // Each table pages on its own and keeps the other's place.
+        String second = ok(qm, "/qm/centres?page=1&staffPage=1");
+        assertThat(ids(second, "centre-")).containsExactlyElementsOf(codes.subList(20, codes.size()));
+        assertThat(staffRows(second)).containsExactlyElementsOf(staff.subList(50, staff.size()));
+        assertThat(second).contains("href=\"/qm/centres?page=0&amp;staffPage=1\"")
+                .contains("href=\"/qm/centres?page=1&amp;staffPage=0\"");
+        assertThat(staffRows(ok(qm, "/qm/centres?page=1"))).containsExactlyElementsOf(staff.subList(0, 50));
+
+        for (String bad : List.of("/qm/centres?page=-1", "/qm/centres?staffPage=-2", "/qm/centres?page=x")) {
+            HttpResponse<String> response = qm.get(bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.body()).as(bad).containsAnyOf("page", "staffPage");
+        }
+        // Not the quality manager's colleagues' page to read.
+        assertThat(PageSession.loggedIn(node.port(), "provider").get("/qm/centres").statusCode()).isEqualTo(403);
     }
 
     private static void signOff(Node node, String assessor, long claimId) {
