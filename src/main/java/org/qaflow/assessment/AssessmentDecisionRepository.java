@@ -12,12 +12,14 @@ public interface AssessmentDecisionRepository extends JpaRepository<AssessmentDe
 
     Optional<AssessmentDecision> findFirstByClaimUnitIdOrderByIdDesc(Long claimUnitId);
 
-    /** Of the given centres, those where some assessor has made decisions and had none of them sampled there. */
-    @Query("select distinct u.claim.centre.id from AssessmentDecision d, org.qaflow.learner.ClaimUnit u "
-            + "where u.id = d.claimUnitId and u.claim.centre.id in ?1 and not exists ("
-            + "select s.id from AssessmentDecision s, org.qaflow.learner.ClaimUnit su where su.id = s.claimUnitId "
-            + "and su.claim.centre.id = u.claim.centre.id and s.assessorId = d.assessorId and s.sampled = true)")
-    List<Long> findCentresWithAssessorsNeverSampled(java.util.Collection<Long> centreIds);
+    /**
+     * Of the given centres, each (centre id, assessor id) where the assessor has made decisions and had none of them
+     * sampled by an IQA there: one pass over the centres' decisions, grouped.
+     */
+    @Query("select u.claim.centre.id, d.assessorId from AssessmentDecision d, org.qaflow.learner.ClaimUnit u "
+            + "where u.id = d.claimUnitId and u.claim.centre.id in ?1 group by u.claim.centre.id, d.assessorId "
+            + "having sum(case when d.sampled = true then 1 else 0 end) = 0")
+    List<Object[]> findAssessorsNeverSampledAtCentres(java.util.Collection<Long> centreIds);
 
     long countByAssessorIdAndIdLessThan(Long assessorId, Long id);
 

@@ -118,7 +118,8 @@ public class DirectClaimService {
             }
         }
         // Every assessor who has made decisions at the centre has had at least one of them sampled by an IQA there.
-        Set<Long> notAllSampled = new HashSet<>(decisions.findCentresWithAssessorsNeverSampled(ids));
+        Set<Long> notAllSampled = new HashSet<>();
+        decisions.findAssessorsNeverSampledAtCentres(ids).forEach(row -> notAllSampled.add((Long) row[0]));
         return centres.stream().map(c -> new DirectClaimFacts(c.isDirectClaimStatus(),
                 outcomes.getOrDefault(c.getId(), List.of()), Math.toIntExact(openActions.getOrDefault(c.getId(), 0L)),
                 !notAllSampled.contains(c.getId()), qualifiedIqas.getOrDefault(c.getId(), 0))).toList();

@@ -94,13 +94,18 @@ public class EqaPages {
         List<CentreLine> lines = new ArrayList<>();
         List<Centre> mine = centres.findByEqaUsernameOrderByCode(user.getUsername());
         List<DirectClaimRecommendation> recommendations = directClaim.recommend(mine);
+        Map<Long, Long> learners = new HashMap<>();
+        if (!mine.isEmpty()) {
+            claims.countByCentres(mine.stream().map(Centre::getId).toList())
+                    .forEach(row -> learners.put((Long) row[0], (Long) row[1]));
+        }
         for (int i = 0; i < mine.size(); i++) {
             Centre c = mine.get(i);
             List<EqaVisit> all = visits.findByCentreIdOrderByPlannedForDesc(c.getId());
             var rec = recommendations.get(i);
             lines.add(new CentreLine(c.getCode(), c.getName(), String.valueOf(c.getRiskRating()),
                     c.isDirectClaimStatus(), rec.recommendation().name(), rec.reasons(),
-                    Math.toIntExact(claims.countByCentreId(c.getId())),
+                    Math.toIntExact(learners.getOrDefault(c.getId(), 0L)),
                     all.stream().filter(v -> v.getStatus() != EqaVisit.Status.COMPLETED).findFirst().orElse(null),
                     visits.findByCentreIdAndOutcomeIsNotNullOrderByVisitedOnDescIdDesc(c.getId()).stream()
                             .findFirst().orElse(null)));

@@ -8,16 +8,26 @@ import java.util.List;
 
 public interface ClaimRepository extends JpaRepository<Claim, Long>, ClaimListing {
 
+    // Queries by the learner or centre are written out: derived from a name (existsByLearnerIdAndQan, ...) they
+    // left-joined the learner or centre table and filtered on it, and H2 then read every claim (17 ms a query at
+    // 100,000 claims, found on the EQA's centre page). Written as c.learner.id they use the claim's own column.
+
+    @Query("select count(c) > 0 from Claim c where c.learner.id = ?1 and c.qan = ?2")
     boolean existsByLearnerIdAndQan(Long learnerId, String qan);
 
+    @Query("select count(c) > 0 from Claim c where c.centre.id = ?1")
     boolean existsByCentreId(Long centreId);
 
+    @Query("select c from Claim c where c.centre.id = ?1 order by c.id")
     List<Claim> findByCentreIdOrderById(Long centreId);
 
+    @Query("select c from Claim c where c.learner.id = ?1 order by c.id")
     List<Claim> findByLearnerIdOrderById(Long learnerId);
 
+    @Query("select c from Claim c where c.centre.id in ?1 order by c.id")
     List<Claim> findByCentreIdInOrderById(Collection<Long> centreIds);
 
+    @Query("select c from Claim c where c.centre.id = ?1 and c.status in ?2")
     List<Claim> findByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
 
     List<Claim> findAllByOrderById();
@@ -29,10 +39,10 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, ClaimListin
 
     List<Claim> findByProcessInstanceIdIsNullAndCertificateNumberIsNullOrderById();
 
-    long countByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
-
     @Query("select count(c) from Claim c where c.assessor.id = ?1")
     long countByAssessor(Long staffId);
 
-    long countByCentreId(Long centreId);
+    /** Per centre (id, count), for several centres in one query. */
+    @Query("select c.centre.id, count(c) from Claim c where c.centre.id in ?1 group by c.centre.id")
+    List<Object[]> countByCentres(Collection<Long> centreIds);
 }
