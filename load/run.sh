@@ -42,7 +42,9 @@ fi
 # JAR: another build to compare (default target/qaflow.jar). JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
 java -Xmx768m ${JAVA_OPTS:-} -jar "${JAR:-target/qaflow.jar}" "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; if [ -n "${KEEP:-}" ]; then touch "$WORK/kept"; else rm -rf "$WORK"; fi' EXIT
+# `|| true`: under set -e the wait's non-zero status (the application was killed) would end the trap before the
+# clean-up, and every run left its data directory behind.
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; if [ -n "${KEEP:-}" ]; then touch "$WORK/kept"; else rm -rf "$WORK"; fi' EXIT
 # START_WAIT: seconds to wait for the application to be healthy (a busy shared machine can take over 10 minutes).
 for _ in $(seq 1 "${START_WAIT:-900}"); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
