@@ -11,7 +11,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 java -Xmx768m ${JOPTS:-} -jar "$JAR" --server.port=$PORT --qaflow.data-dir=$WORK/data \
     --server.tomcat.threads.max=100 ${EXTRA:-} >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 ${START_WAIT:-900}); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1

@@ -11,7 +11,7 @@ WORK=$(mktemp -d /tmp/qaflow-page.XXXXXX)
 cp -r "$DATA"/. "$WORK/data"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --qaflow.data-dir="$WORK/data" >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 600); do curl -fs "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 JAR_COOKIES="$WORK/cookies"

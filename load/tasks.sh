@@ -12,7 +12,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 WORK=$(mktemp -d /tmp/qaflow-tasks.XXXXXX)
 java -Xmx768m -jar "$JAR" --server.port=$PORT --qaflow.data-dir=$WORK/data >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do
     curl -fs "localhost:$PORT/actuator/health" >/dev/null && break
     sleep 1
