@@ -17,9 +17,6 @@ public interface StaffRepository extends JpaRepository<StaffMember, Long> {
     @Query("select s from StaffMember s where s.centre.id = ?1 order by s.name")
     List<StaffMember> findByCentreIdOrderByName(Long centreId);
 
-    @Query("select s from StaffMember s where s.centre.id = ?1 and s.name = ?2")
-    Optional<StaffMember> findByCentreIdAndName(Long centreId, String name);
-
     @Query("select s from StaffMember s where s.centre.id in ?1 and s.role = ?2 order by s.id")
     List<StaffMember> findByCentreIdInAndRoleOrderById(java.util.Collection<Long> centreIds, StaffRole role);
 }

@@ -15,22 +15,14 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, ClaimListin
     @Query("select count(c) > 0 from Claim c where c.learner.id = ?1 and c.qan = ?2")
     boolean existsByLearnerIdAndQan(Long learnerId, String qan);
 
-    @Query("select count(c) > 0 from Claim c where c.centre.id = ?1")
-    boolean existsByCentreId(Long centreId);
-
     @Query("select c from Claim c where c.centre.id = ?1 order by c.id")
     List<Claim> findByCentreIdOrderById(Long centreId);
 
     @Query("select c from Claim c where c.learner.id = ?1 order by c.id")
     List<Claim> findByLearnerIdOrderById(Long learnerId);
 
-    @Query("select c from Claim c where c.centre.id in ?1 order by c.id")
-    List<Claim> findByCentreIdInOrderById(Collection<Long> centreIds);
-
     @Query("select c from Claim c where c.centre.id = ?1 and c.status in ?2")
     List<Claim> findByCentreIdAndStatusIn(Long centreId, Collection<ClaimStatus> statuses);
-
-    List<Claim> findAllByOrderById();
 
     /** A page of claims after the given id: the impact preview walks every open claim in keyset pages. */
     List<Claim> findByStatusNotInAndIdGreaterThanOrderById(java.util.Collection<ClaimStatus> statuses, Long afterId, Limit limit);

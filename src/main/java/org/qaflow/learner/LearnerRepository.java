@@ -12,7 +12,4 @@ public interface LearnerRepository extends JpaRepository<Learner, Long> {
     /** Written out, as ClaimRepository's queries by centre are, so that the learner's own column is used. */
     @Query("select l from Learner l where l.centre.id = ?1 and l.uln = ?2")
     Optional<Learner> findByCentreIdAndUln(Long centreId, String uln);
-
-    @Query("select l from Learner l where l.centre.id = ?1 order by l.lastName, l.firstName")
-    List<Learner> findByCentreIdOrderByLastNameAscFirstNameAsc(Long centreId);
 }
