@@ -66,10 +66,20 @@ public class TaskInbox {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    /** Writes what the transaction holds back for the inbox until its commit (see beforeEachRead). */
+    private volatile Runnable beforeRead = () -> { };
 
     public TaskInbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /**
+     * For the writer that holds this transaction's changes back until the commit: run before every read, so that a
+     * read in the same transaction sees them.
+     */
+    public void beforeEachRead(Runnable writeWaiting) {
+        this.beforeRead = writeWaiting;
     }
 
     /** One open task as the engine describes it, with what it works on resolved to claim, unit, visit and centre. */
@@ -109,6 +119,7 @@ public class TaskInbox {
     /** The user's tasks that answer the query, a page at a time, filtered, sorted and counted in the database. */
     public Page<DueTask> page(String user, Collection<String> groups, Query query, Instant now, ZoneId zone,
                               Pageable pageable) {
+        beforeRead.run();
         String sort = DASHBOARD_SORTABLE.get(query.sort());
         if (sort == null) {
             throw new BadRequestException("sort: '" + query.sort() + "' is not one of "
@@ -132,6 +143,7 @@ public class TaskInbox {
 
     /** How many of the user's tasks answer the query, counted by the database. */
     public long count(String user, Collection<String> groups, Query query, Instant now, ZoneId zone) {
+        beforeRead.run();
         MapSqlParameterSource params = visibility(user, groups);
         Long total = named.queryForObject("select count(*)" + VISIBLE + dashboardWhere(query, now, zone, params),
                 params, Long.class);
@@ -218,6 +230,7 @@ public class TaskInbox {
 
     /** The user's tasks, a page at a time, sorted in the database (by when the task was created unless told). */
     public Page<InboxTask> waitingFor(String user, Collection<String> groups, Pageable pageable) {
+        beforeRead.run();
         MapSqlParameterSource params = visibility(user, groups);
         Long total = named.queryForObject(COUNT_VISIBLE, params, Long.class);
         if (total == null || total == 0 || pageable.getOffset() >= total) {
@@ -242,6 +255,7 @@ public class TaskInbox {
 
     /** The user's open task of a kind on one claim unit (claimUnitId) or visit (visitId). */
     public Optional<String> find(String user, Collection<String> groups, String taskName, String inputName, long id) {
+        beforeRead.run();
         String column = switch (inputName) {
             case "claimUnitId" -> "t.claim_unit_id";
             case "visitId" -> "t.visit_id";
@@ -254,12 +268,14 @@ public class TaskInbox {
 
     /** Open tasks of a kind on any unit of a claim, whoever they are offered to. */
     public List<String> openOnClaim(long claimId, String taskName) {
+        beforeRead.run();
         return jdbc.queryForList("select task_id from task_inbox where claim_id = ? and task_name = ? order by task_id",
                 String.class, claimId, taskName);
     }
 
     /** Every task the table holds, for checking it against the engine. */
     public List<String> allTaskIds() {
+        beforeRead.run();
         return jdbc.queryForList("select task_id from task_inbox order by task_id", String.class);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,11 @@ import java.util.Set;
  * transaction of whoever created or moved the task, and the JDBC template writes through that transaction's
  * connection: the inbox row commits or rolls back with the task itself. An ended task leaves the inbox. Kogito's
  * generated configuration hands every UserTaskEventListener bean to the engine.
+ * <p>
+ * The engine reports each change to a task on its own: a new assessment task came as nine events (its users, owner,
+ * inputs and state one by one), and each rewrote the row and its parties. Only where the task stands at the commit
+ * matters, so the changed tasks are written once, just before the commit; a read of the inbox in the same
+ * transaction writes them first.
  */
 @Component
 public class TaskInboxWriter implements UserTaskEventListener {
@@ -54,22 +60,48 @@ public class TaskInboxWriter implements UserTaskEventListener {
         this.jdbc = jdbc;
         this.clock = clock;
         this.userTasks = userTasks;
+        inbox.beforeEachRead(this::writeWaiting);
     }
 
     @Override
     public void onUserTaskState(UserTaskStateEvent event) {
-        write(event.getUserTaskInstance());
+        hold(event.getUserTaskInstance());
     }
 
     @Override
     public void onUserTaskAssignment(UserTaskAssignmentEvent event) {
-        write(event.getUserTaskInstance());
+        hold(event.getUserTaskInstance());
     }
 
-    private void write(UserTaskInstance task) {
+    /** Until the commit, the task as it last stood; outside a transaction it is written at once. */
+    private void hold(UserTaskInstance task) {
         if (task.getId() == null) {
             return;
         }
+        Map<String, UserTaskInstance> waiting = BeforeCommit.gather(this, BeforeCommit.Stage.STORE,
+                LinkedHashMap::new, this::writeAll);
+        if (waiting == null) {
+            write(task);
+        } else {
+            waiting.put(task.getId(), task);
+        }
+    }
+
+    private void writeWaiting() {
+        Map<String, UserTaskInstance> waiting = BeforeCommit.gathered(this);
+        if (waiting != null) {
+            writeAll(waiting);
+        }
+    }
+
+    private void writeAll(Map<String, UserTaskInstance> waiting) {
+        while (!waiting.isEmpty()) {
+            String id = waiting.keySet().iterator().next();
+            write(waiting.remove(id));
+        }
+    }
+
+    private void write(UserTaskInstance task) {
         write(task.getId(), task.getTaskName(), task.getStatus(), task.getActualOwner(), task.getInputs(),
                 task.getSlaDueDate(), task.getPotentialUsers(), task.getPotentialGroups(), task.getExcludedUsers());
     }
