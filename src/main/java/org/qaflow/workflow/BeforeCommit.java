@@ -72,6 +72,25 @@ final class BeforeCommit {
         return gathered == null ? null : (T) gathered.value();
     }
 
+    /**
+     * Writes one by one the values this transaction holds under the key in a map (by id), emptying it as it goes; a
+     * read that must see them calls this first. Nothing when the transaction holds none.
+     */
+    static <V> void writeHeld(Object key, Consumer<V> write) {
+        Map<String, V> held = gathered(key);
+        if (held != null) {
+            writeAll(held, write);
+        }
+    }
+
+    /** Writes and removes the held values one at a time, so that a write which holds back another is still seen. */
+    static <V> void writeAll(Map<String, V> held, Consumer<V> write) {
+        while (!held.isEmpty()) {
+            String id = held.keySet().iterator().next();
+            write.accept(held.remove(id));
+        }
+    }
+
     private static Transaction transaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;

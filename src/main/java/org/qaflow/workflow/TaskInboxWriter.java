@@ -79,7 +79,7 @@ public class TaskInboxWriter implements UserTaskEventListener {
             return;
         }
         Map<String, UserTaskInstance> waiting = BeforeCommit.gather(this, BeforeCommit.Stage.STORE,
-                LinkedHashMap::new, this::writeAll);
+                LinkedHashMap::new, held -> BeforeCommit.writeAll(held, this::write));
         if (waiting == null) {
             write(task);
         } else {
@@ -88,17 +88,7 @@ public class TaskInboxWriter implements UserTaskEventListener {
     }
 
     private void writeWaiting() {
-        Map<String, UserTaskInstance> waiting = BeforeCommit.gathered(this);
-        if (waiting != null) {
-            writeAll(waiting);
-        }
-    }
-
-    private void writeAll(Map<String, UserTaskInstance> waiting) {
-        while (!waiting.isEmpty()) {
-            String id = waiting.keySet().iterator().next();
-            write(waiting.remove(id));
-        }
+        BeforeCommit.<UserTaskInstance>writeHeld(this, this::write);
     }
 
     private void write(UserTaskInstance task) {

@@ -84,21 +84,12 @@ public class UserTaskStoreAtCommit implements UserTaskInstances {
     }
 
     private void writeWaiting() {
-        Map<String, UserTaskInstance> waiting = BeforeCommit.gathered(this);
-        if (waiting != null) {
-            write(waiting);
-        }
-    }
-
-    private void write(Map<String, UserTaskInstance> waiting) {
-        while (!waiting.isEmpty()) {
-            String id = waiting.keySet().iterator().next();
-            store.update(waiting.remove(id));
-        }
+        BeforeCommit.<UserTaskInstance>writeHeld(this, store::update);
     }
 
     /** This transaction's unwritten tasks; null outside a transaction. */
     private Map<String, UserTaskInstance> waiting() {
-        return BeforeCommit.gather(this, BeforeCommit.Stage.STORE, LinkedHashMap::new, this::write);
+        return BeforeCommit.gather(this, BeforeCommit.Stage.STORE, LinkedHashMap::new,
+                waiting -> BeforeCommit.writeAll(waiting, store::update));
     }
 }
