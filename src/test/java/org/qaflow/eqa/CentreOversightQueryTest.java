@@ -101,9 +101,7 @@ class CentreOversightQueryTest {
 
             // The same number of statements, and no claim loaded, with more claims, decisions and samples.
             Statistics statistics = node.bean(EntityManagerFactory.class).unwrap(SessionFactory.class).getStatistics();
-            statistics.clear();
-            ok(qm, "/qm/centres");
-            long statements = statistics.getPrepareStatementCount();
+            long statements = statementsPerView(qm, statistics);
             assertThat(statistics.getEntityStatistics(Claim.class.getName()).getLoadCount()).isZero();
             for (int i = 0; i < 6; i++) {
                 long claim = node.register("provider", String.valueOf(uln++), ACUMEN_AWARD, "bcarter");
@@ -111,15 +109,28 @@ class CentreOversightQueryTest {
                     signOff(node, "bcarter", claim);
                 }
             }
-            statistics.clear();
-            String grown = ok(qm, "/qm/centres");
-            assertThat(statistics.getPrepareStatementCount()).isEqualTo(statements);
+            assertThat(statementsPerView(qm, statistics)).isEqualTo(statements);
             assertThat(statistics.getEntityStatistics(Claim.class.getName()).getLoadCount()).isZero();
+            String grown = ok(qm, "/qm/centres");
             assertThat(cells(grown, "camera-NSA01")).isEqualTo(cells(page(expectedCoverage(node).get("NSA01")),
                     "camera-NSA01"));
 
             centresAndStaffPageByCodeAndName(node, qm);
         }
+    }
+
+    /**
+     * The statements one view of the page prepares: the fewest of three views, because the job scheduler's poll (its
+     * first comes five seconds after start) may fall inside one and add its own.
+     */
+    private static long statementsPerView(PageSession qm, Statistics statistics) throws Exception {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            ok(qm, "/qm/centres");
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
     }
 
     /** With more centres and staff than a page holds. */
