@@ -1,7 +1,7 @@
 package org.qaflow.cluster;
 
 import org.junit.jupiter.api.Test;
-import org.qaflow.QaflowApplication;
+import org.qaflow.support.AppJvm;
 import org.qaflow.support.Node;
 import org.qaflow.support.TestDatabase;
 import org.qaflow.support.TestHttp;
@@ -11,7 +11,6 @@ import org.springframework.http.*;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +31,7 @@ class KilledNodeTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), QaflowApplication.class.getName()));
-        command.addAll(List.of(database.args("--server.port=" + port, "--qaflow.node-name=doomed")));
+        List<String> command = AppJvm.command(database, "--server.port=" + port, "--qaflow.node-name=doomed");
         File log = Path.of("target", "test-data", "killed-node-" + port + ".log").toFile();
         Process doomed = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         long claimId;

@@ -3,7 +3,7 @@ package org.qaflow.evidence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qaflow.QaflowApplication;
+import org.qaflow.support.AppJvm;
 import org.qaflow.support.TestDatabase;
 
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +46,7 @@ class EvidenceUploadLimitTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                QaflowApplication.class.getName()));
-        command.addAll(List.of(database.args("--server.port=" + port, "--qaflow.node-name=upload-limit")));
+        List<String> command = AppJvm.command(database, "--server.port=" + port, "--qaflow.node-name=upload-limit");
         log = Path.of("target", "test-data", "upload-limit-" + port + ".log").toFile();
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         waitUntilUp();

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs axe-core (the npm package `npm ci` installs; nothing of it is served by the app) on a page state the browser
@@ -28,6 +30,10 @@ final class Accessibility {
     private static final Map<String, AtomicInteger> CHECKED = new ConcurrentHashMap<>();
     private static final AtomicInteger MINOR = new AtomicInteger();
     private static final AtomicInteger BLOCKED = new AtomicInteger();
+    private static final Set<String> CHECKED_PAGES = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger REPEATS = new AtomicInteger();
+    private static final AtomicLong INJECTING_NANOS = new AtomicLong();
+    private static final AtomicLong RUNNING_NANOS = new AtomicLong();
     private static volatile String source;
     private static volatile boolean warned;
 
@@ -52,8 +58,16 @@ final class Accessibility {
                 "return document.contentType === 'text/html';")) || browser.getCurrentUrl().contains("/swagger-ui/")) {
             return;
         }
-        List<Violation> violations = violations(browser);
         String url = browser.getCurrentUrl();
+        // axe takes about a third of a browser walk's time; a page identical to one that passed, in a window of the
+        // same size, gives the same answer.
+        String fingerprint = fingerprint(browser);
+        if (CHECKED_PAGES.contains(fingerprint)) {
+            REPEATS.incrementAndGet();
+            writeSummary();
+            return;
+        }
+        List<Violation> violations = violations(browser);
         List<String> blocking = violations.stream().filter(v -> BLOCKING.contains(v.impact()))
                 .map(v -> v.impact() + " " + v.id() + ": " + v.help() + " at " + v.targets()).toList();
         // The app's own pages are tallied; AccessibilityCheckTest's made-up page is not.
@@ -68,6 +82,27 @@ final class Accessibility {
             throw new AssertionError("axe-core found " + blocking.size() + " critical or serious violation(s) on "
                     + url + ":\n  " + String.join("\n  ", blocking));
         }
+        CHECKED_PAGES.add(fingerprint);
+    }
+
+    /**
+     * The page as axe sees it, less what changes with every response for the same page (the render token, the CSRF
+     * token, script nonces): the window's size, the page's length and two 32-bit hashes of it.
+     */
+    private static String fingerprint(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                var page = document.documentElement.cloneNode(true);
+                page.querySelectorAll('meta[name="qaflow-render"]').forEach(function (m) { m.removeAttribute('content'); });
+                page.querySelectorAll('input[type=hidden]').forEach(function (i) { i.removeAttribute('value'); });
+                page.querySelectorAll('[nonce]').forEach(function (e) { e.removeAttribute('nonce'); });
+                var html = page.outerHTML, fnv = 0x811c9dc5, poly = 0;
+                for (var i = 0; i < html.length; i++) {
+                  var c = html.charCodeAt(i);
+                  fnv = Math.imul(fnv ^ c, 16777619);
+                  poly = (Math.imul(poly, 31) + c) | 0;
+                }
+                return window.innerWidth + 'x' + window.innerHeight + ':' + html.length + ':' + (fnv >>> 0) + ':'
+                    + (poly >>> 0);""");
     }
 
     record Violation(String id, String impact, String help, List<String> targets) {
@@ -76,9 +111,12 @@ final class Accessibility {
     @SuppressWarnings("unchecked")
     static List<Violation> violations(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        long start = System.nanoTime();
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
-            js.executeScript(axeSource());
+            js.executeScript(source());
         }
+        long injected = System.nanoTime();
+        INJECTING_NANOS.addAndGet(injected - start);
         Object result = js.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']}).then(function (r) {
@@ -87,6 +125,7 @@ final class Accessibility {
                             targets: v.nodes.map(function (n) { return n.target.join(' '); })};
                   }));
                 }, function (e) { done('axe failed: ' + e); });""");
+        RUNNING_NANOS.addAndGet(System.nanoTime() - injected);
         if (result instanceof String failure) {
             throw new AssertionError(failure + " on " + browser.getCurrentUrl());
         }
@@ -98,7 +137,7 @@ final class Accessibility {
         return violations;
     }
 
-    private static String axeSource() {
+    static String source() {
         if (source == null) {
             try {
                 source = Files.readString(AXE, StandardCharsets.UTF_8);
@@ -115,7 +154,10 @@ final class Accessibility {
                 .forEach(e -> out.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
         int states = CHECKED.values().stream().mapToInt(AtomicInteger::get).sum();
         out.append("total: ").append(states).append(" page states, ").append(BLOCKED.get())
-                .append(" critical or serious, ").append(MINOR.get()).append(" moderate or minor\n");
+                .append(" critical or serious, ").append(MINOR.get()).append(" moderate or minor\n")
+                .append("not checked again: ").append(REPEATS.get()).append(" page states identical to one checked\n")
+                .append("time: ").append(INJECTING_NANOS.get() / 1_000_000).append(" ms putting axe into pages, ")
+                .append(RUNNING_NANOS.get() / 1_000_000).append(" ms running it\n");
         try {
             Files.createDirectories(SUMMARY.getParent());
             Files.writeString(SUMMARY, out);

@@ -84,7 +84,12 @@ public abstract class BrowserTestBase {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("qaflow.chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chromium = new ChromeDriver(service, options);
+        if (Accessibility.available()) {
+            // axe-core is put into every page as it loads rather than sent with each check (half a megabyte each time).
+            chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", Accessibility.source()));
+        }
+        browser = chromium;
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
