@@ -1,39 +1,15 @@
 package org.qaflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of combination through the API, against the repository's rules/ (read only). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CombinationRulesTest {
-
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-combination-");
-
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) {
-        registry.add("qaflow.data-dir", DATA::toString);
-        registry.add("qaflow.rules-dir", () -> Path.of("rules").toAbsolutePath().toString());
-    }
-
-    @LocalServerPort
-    int port;
-    RulesTestSupport.Api api;
-
-    @BeforeEach
-    void api() {
-        api = new RulesTestSupport.Api(port);
-    }
+class CombinationRulesTest extends RepositoryRulesTestBase {
 
     private JsonNode check(String qan, String... units) {
         RulesTestSupport.Response r = api.post("provider", "/api/rules/combination",

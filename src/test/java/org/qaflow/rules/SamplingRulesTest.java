@@ -1,16 +1,10 @@
 package org.qaflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qaflow.centre.Centre.RiskRating;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,27 +14,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** IQA sampling triggers, EQA sample size and selection, CAMERA gaps and direct claim status, through the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SamplingRulesTest {
+class SamplingRulesTest extends RepositoryRulesTestBase {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-sampling-");
-
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) {
-        registry.add("qaflow.data-dir", DATA::toString);
-        registry.add("qaflow.rules-dir", () -> Path.of("rules").toAbsolutePath().toString());
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     RuleEngine engine;
-    RulesTestSupport.Api api;
-
-    @BeforeEach
-    void api() {
-        api = new RulesTestSupport.Api(port);
-    }
 
     private JsonNode iqa(long decision, boolean workingTowards, int prior, boolean simulated, int referrals, String risk) {
         RulesTestSupport.Response r = api.post("iqa", "/api/rules/iqa-sampling", Map.of("decisionId", decision,

@@ -1,17 +1,11 @@
 package org.qaflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qaflow.centre.StaffRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,32 +14,16 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Assessor and IQA eligibility through the API, against the repository's rules/ (read only). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StaffEligibilityRulesTest {
+class StaffEligibilityRulesTest extends RepositoryRulesTestBase {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-eligibility-");
     static final String AS_OF = "2026-11-26";
 
-    @DynamicPropertySource
-    static void dirs(DynamicPropertyRegistry registry) {
-        registry.add("qaflow.data-dir", DATA::toString);
-        registry.add("qaflow.rules-dir", () -> Path.of("rules").toAbsolutePath().toString());
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     RuleEngine engine;
     @Autowired
     StaffRepository staff;
     @Autowired
     TransactionTemplate tx;
-    RulesTestSupport.Api api;
-
-    @BeforeEach
-    void api() {
-        api = new RulesTestSupport.Api(port);
-    }
 
     private static Map<String, Object> request(String role, int level, List<Map<String, Object>> qualifications,
                                                List<Map<String, Object>> cpd) {
