@@ -59,8 +59,8 @@ final class Accessibility {
             return;
         }
         String url = browser.getCurrentUrl();
-        // axe takes about a third of a browser walk's time; a page identical to one that passed, in a window of the
-        // same size, gives the same answer.
+        // axe takes about a third of a browser walk's time; a page that differs from one that passed, in a window of
+        // the same size, only in the numbers of its text gives the same answer.
         String fingerprint = fingerprint(browser);
         if (CHECKED_PAGES.contains(fingerprint)) {
             REPEATS.incrementAndGet();
@@ -87,7 +87,8 @@ final class Accessibility {
 
     /**
      * The page as axe sees it, less what changes with every response for the same page (the render token, the CSRF
-     * token, script nonces): the window's size, the page's length and two 32-bit hashes of it.
+     * token, script nonces) and the numbers in its text (counts, dates; numbers in attributes, such as ids, are kept):
+     * the window's size, the page's length and two 32-bit hashes of it.
      */
     private static String fingerprint(WebDriver browser) {
         return (String) ((JavascriptExecutor) browser).executeScript("""
@@ -95,6 +96,8 @@ final class Accessibility {
                 page.querySelectorAll('meta[name="qaflow-render"]').forEach(function (m) { m.removeAttribute('content'); });
                 page.querySelectorAll('input[type=hidden]').forEach(function (i) { i.removeAttribute('value'); });
                 page.querySelectorAll('[nonce]').forEach(function (e) { e.removeAttribute('nonce'); });
+                var texts = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);
+                while (texts.nextNode()) texts.currentNode.nodeValue = texts.currentNode.nodeValue.replace(/[0-9]+/g, '0');
                 var html = page.outerHTML, fnv = 0x811c9dc5, poly = 0;
                 for (var i = 0; i < html.length; i++) {
                   var c = html.charCodeAt(i);
