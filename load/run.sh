@@ -39,8 +39,9 @@ if [ "$DATA" = large ]; then
     fi
     export PROVIDER=v0001p ASSESSOR=v0001a01 IQA=v0001i01 CLAIM_MAX=${CLAIM_MAX:-${CLAIMS:-100000}}
 fi
-# JAR: another build to compare (default target/qaflow.jar). JAVA_OPTS, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
-java -Xmx768m ${JAVA_OPTS:-} -jar "${JAR:-target/qaflow.jar}" "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
+# The JVM options of README's run command apply (src/main/jvm/jvm.options). JAR: another build to compare (default
+# target/qaflow.jar). JAVA_OPTS come after them, e.g. a flight recording: JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile
+java -Xmx768m @src/main/jvm/jvm.options ${JAVA_OPTS:-} -jar "${JAR:-target/qaflow.jar}" "${ARGS[@]}" >"$WORK/app.log" 2>&1 &
 APP=$!
 # `|| true`: under set -e the wait's non-zero status (the application was killed) would end the trap before the
 # clean-up, and every run left its data directory behind.
