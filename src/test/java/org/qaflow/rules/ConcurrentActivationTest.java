@@ -117,6 +117,12 @@ class ConcurrentActivationTest {
                     Map.of("reason", "back to version " + target));
             assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         }
+        // The workers stop only once one has been answered by the last version: an evaluation begun just before the
+        // last rollback answers with the version before it (CI once stopped them there and never saw version 6).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!versionsSeen.contains(6) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         running.set(false);
         for (Future<?> worker : workers) {
             worker.get(60, TimeUnit.SECONDS); // rethrows any exception an evaluation threw
