@@ -2,6 +2,7 @@ package org.qaflow.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,7 +16,9 @@ import java.io.IOException;
 /**
  * The whole application on a random port with its own database (H2 files, or PostgreSQL: see TestDatabase), loaded from sample-data/, driven over real
  * HTTP as the demo users. Subclasses share one running application (Spring caches the context).
+ * Its subclasses run one at a time (the resource lock): test classes run in parallel (junit-platform.properties).
  */
+@ResourceLock("qaflow.api-application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 

@@ -3,6 +3,7 @@ package org.qaflow.web;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -43,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole application on a random port with its own database and its own copy of the rules (the rules console
  * activates versions, which writes the rule files), driven in Debian's headless chromium as the demo users.
  * Screenshots of the main pages go to target/screenshots/.
+ * Its subclasses run one at a time (the resource lock): test classes run in parallel (junit-platform.properties).
  */
+@ResourceLock("qaflow.browser-application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTestBase {
 
