@@ -18,7 +18,7 @@ import java.io.IOException;
  * HTTP as the demo users. Subclasses share one running application (Spring caches the context).
  * Its subclasses run one at a time (the resource lock): test classes run in parallel (junit-platform.properties).
  */
-@ResourceLock("qaflow.api-application")
+@ResourceLock(SuiteOrder.API_APPLICATION)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 

@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qaflow.support.SuiteOrder;
 import org.qaflow.support.TestDirs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots of the main pages go to target/screenshots/.
  * Its subclasses run one at a time (the resource lock): test classes run in parallel (junit-platform.properties).
  */
-@ResourceLock("qaflow.browser-application")
+@ResourceLock(SuiteOrder.BROWSER_APPLICATION)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BrowserTestBase {
 
