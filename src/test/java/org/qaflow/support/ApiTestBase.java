@@ -2,7 +2,8 @@ package org.qaflow.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,9 +17,10 @@ import java.io.IOException;
 /**
  * The whole application on a random port with its own database (H2 files, or PostgreSQL: see TestDatabase), loaded from sample-data/, driven over real
  * HTTP as the demo users. Subclasses share one running application (Spring caches the context).
- * Its subclasses run one at a time (the resource lock): test classes run in parallel (junit-platform.properties).
+ * While other test classes run two at a time (junit-platform.properties), its subclasses run one after another, in
+ * name order, on one thread: they share the application's data, and some expect what an earlier one left (SuiteOrder).
  */
-@ResourceLock(SuiteOrder.API_APPLICATION)
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 
