@@ -62,6 +62,7 @@ class ClaimJourneyTest extends JourneyTestBase {
                 .contains("referred back to the assessor").contains("does not show the prospect");
     }
 
+    /** Needs Summit (SUM03) never visited: ClaimProcessTest visits it, and runs after this class (name order, ApiTestBase). */
     @Test
     void newCentreIsHeldAtAwaitingFirstEqaVisitThenReleasedByASatisfactoryVisit() {
         long claimId = registered("provider3", CUSTOMER_FOCUS_AWARD, "assessor3");
