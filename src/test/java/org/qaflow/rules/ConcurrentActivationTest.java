@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConcurrentActivationTest {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-concurrent-");
+    static final Path DATA = TestDirs.newDataDir("concurrent");
     static final Path RULES = RulesTestSupport.copyOfRules();
     static final List<String> THIRTEEN_CREDITS = List.of("L4B2", "L4C1", "L4C3", "L4S2");
 

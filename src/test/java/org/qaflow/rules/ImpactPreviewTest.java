@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImpactPreviewTest {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-impact-");
+    static final Path DATA = TestDirs.newDataDir("impact");
     static final Path RULES = RulesTestSupport.copyOfRules();
     static final List<String> KINDS = List.of("combination", "staff eligibility", "IQA sampling",
             "EQA sample selection", "direct claim recommendations");

@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import org.qaflow.support.TestDirs;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RepositoryRulesTestBase {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-repository-rules-");
+    static final Path DATA = TestDirs.newDataDir("repository-rules");
 
     @DynamicPropertySource
     static void dirs(DynamicPropertyRegistry registry) {

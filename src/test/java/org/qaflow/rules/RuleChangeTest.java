@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleChangeTest {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-rule-change-");
+    static final Path DATA = TestDirs.newDataDir("rule-change");
     static final Path RULES = RulesTestSupport.copyOfRules();
     static final String RECOGNISED = "eligibility/recognised-qualifications.yaml";
     static final List<String> THIRTEEN_CREDITS = List.of("L4B2", "L4C1", "L4C3", "L4S2");

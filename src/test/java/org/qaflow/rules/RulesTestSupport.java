@@ -2,6 +2,7 @@ package org.qaflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qaflow.support.TestDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.stream.Stream;
 
-/** Temp folders for a test's database and rules, and a real HTTP client that logs in as a demo user. */
+/** A copy of the rules for a test to change, and a real HTTP client that logs in as a demo user. */
 final class RulesTestSupport {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -24,20 +25,10 @@ final class RulesTestSupport {
     private RulesTestSupport() {
     }
 
-    static Path tempDir(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A copy of the repository's rules/, for tests that change rules: the repository's files are never touched. */
     static Path copyOfRules() {
         Path source = Path.of("rules").toAbsolutePath();
-        Path target = tempDir("qaflow-rules-");
+        Path target = TestDirs.newDataDir("rules");
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path p : paths.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());

@@ -1,5 +1,6 @@
 package org.qaflow.rules;
 
+import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScenarioFormPagesTest {
 
-    static final Path DATA = RulesTestSupport.tempDir("qaflow-scenario-forms-");
+    static final Path DATA = TestDirs.newDataDir("scenario-forms");
     static final Path RULES = RulesTestSupport.copyOfRules();
 
     @DynamicPropertySource

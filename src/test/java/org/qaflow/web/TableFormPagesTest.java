@@ -75,7 +75,7 @@ class TableFormPagesTest extends BrowserTestBase {
         String candidate = browser.getCurrentUrl().replaceAll(".*/candidates/(\\d+).*", "$1");
         open("/qm/rules/tables/edit?path=" + TABLE + "&candidate=" + candidate);
         byte[] xlsx = download("/qm/rules/tables/download?path=" + TABLE + "&candidate=" + candidate);
-        Path edited = Files.createTempFile("role-requirements-", ".xlsx");
+        Path edited = Files.createTempFile(Path.of("target"), "role-requirements-", ".xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
              OutputStream out = Files.newOutputStream(edited)) {
             assertThat(book.getSheet("RoleRequirement").getRow(1).getCell(2).getNumericCellValue()).isEqualTo(25.0);

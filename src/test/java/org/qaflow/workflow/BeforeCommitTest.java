@@ -2,12 +2,10 @@ package org.qaflow.workflow;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.qaflow.support.TestDirs;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,13 +65,7 @@ class BeforeCommitTest {
     }
 
     private static Path newFolder() {
-        try {
-            Path folder = Files.createTempDirectory("before-commit");
-            folder.toFile().deleteOnExit();
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDirs.newDataDir("before-commit");
     }
 
     private static JdbcDataSource h2() {
