@@ -1,8 +1,8 @@
 package org.qaflow.rules;
 
-import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.qaflow.support.TestDirs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

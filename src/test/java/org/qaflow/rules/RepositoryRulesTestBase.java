@@ -1,7 +1,7 @@
 package org.qaflow.rules;
 
-import org.qaflow.support.TestDirs;
 import org.junit.jupiter.api.BeforeEach;
+import org.qaflow.support.TestDirs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,10 +1,10 @@
 package org.qaflow.rules;
 
-import org.qaflow.support.TestDirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qaflow.support.PageSession;
+import org.qaflow.support.TestDirs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
